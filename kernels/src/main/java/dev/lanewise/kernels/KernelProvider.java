@@ -1,0 +1,23 @@
+package dev.lanewise.kernels;
+
+/**
+ * One complete set of kernel implementations: the scalar reference, or the vector path at one width.
+ * {@link Kernels} chooses the one the facades use; tests and benchmarks can ask it for any of them by name.
+ */
+public interface KernelProvider {
+
+    /** {@code scalar}, or {@code vector128}, {@code vector256}, {@code vector512}. */
+    String name();
+
+    /** The vector width in bits, or 0 for the scalar path. */
+    int vectorBitSize();
+
+    /** BLAS level-1 operations and reductions. */
+    BlasKernels blas();
+
+    /** Activation functions, forward and backward, and row-wise softmax. */
+    ActivationKernels activations();
+
+    /** Losses with their gradients in one pass. */
+    LossKernels losses();
+}

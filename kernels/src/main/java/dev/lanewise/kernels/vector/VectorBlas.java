@@ -1,0 +1,233 @@
+package dev.lanewise.kernels.vector;
+
+import dev.lanewise.kernels.BlasKernels;
+import dev.lanewise.kernels.FmaPolicy;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link BlasKernels} on the Vector API at one width. A record, so that C2 trusts its final fields: held
+ * in a {@code static final}, its species folds to a constant (measured in {@code DispatchOverheadBenchmark}).
+ *
+ * <p>Reductions keep four accumulators (one FMA latency's worth of independent chains on AVX2) and finish
+ * with a masked load, which costs nothing extra; elementwise loops finish with a scalar tail, because a
+ * masked store is dearer than a few scalar ones.
+ */
+public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> doubles) implements BlasKernels {
+
+    /** The kernels at the width of {@code species}. */
+    public static VectorBlas of(VectorSpecies<Float> species) {
+        return new VectorBlas(species, VectorSpecies.of(double.class, species.vectorShape()));
+    }
+
+    @Override
+    public float dot(int n, float[] x, int xOffset, float[] y, int yOffset) {
+        VectorSpecies<Float> s = species;
+        int step = s.length();
+        FloatVector acc0 = FloatVector.zero(s);
+        FloatVector acc1 = FloatVector.zero(s);
+        FloatVector acc2 = FloatVector.zero(s);
+        FloatVector acc3 = FloatVector.zero(s);
+        int i = 0;
+        for (; i <= n - 4 * step; i += 4 * step) {
+            acc0 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i), FloatVector.fromArray(s, y, yOffset + i), acc0);
+            acc1 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i + step),
+                    FloatVector.fromArray(s, y, yOffset + i + step), acc1);
+            acc2 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i + 2 * step),
+                    FloatVector.fromArray(s, y, yOffset + i + 2 * step), acc2);
+            acc3 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i + 3 * step),
+                    FloatVector.fromArray(s, y, yOffset + i + 3 * step), acc3);
+        }
+        for (; i <= n - step; i += step) {
+            acc0 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i), FloatVector.fromArray(s, y, yOffset + i), acc0);
+        }
+        if (i < n) {
+            VectorMask<Float> tail = s.indexInRange(i, n);
+            acc1 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i, tail),
+                    FloatVector.fromArray(s, y, yOffset + i, tail), acc1);
+        }
+        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOffset, float[] y, int yOffset) {
+        VectorSpecies<Float> s = species;
+        FloatVector a = FloatVector.broadcast(s, alpha);
+        int i = 0;
+        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            FloatVector yv = FloatVector.fromArray(s, y, yOffset + i);
+            Lanes.fma(a, FloatVector.fromArray(s, x, xOffset + i), yv).intoArray(y, yOffset + i);
+        }
+        for (; i < n; i++) {
+            y[yOffset + i] = FmaPolicy.fma(alpha, x[xOffset + i], y[yOffset + i]);
+        }
+    }
+
+    @Override
+    public void scal(int n, float alpha, float[] x, int xOffset) {
+        VectorSpecies<Float> s = species;
+        int i = 0;
+        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            FloatVector.fromArray(s, x, xOffset + i).mul(alpha).intoArray(x, xOffset + i);
+        }
+        for (; i < n; i++) {
+            x[xOffset + i] = alpha * x[xOffset + i];
+        }
+    }
+
+    @Override
+    public void add(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
+        VectorSpecies<Float> s = species;
+        int i = 0;
+        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            FloatVector.fromArray(s, a, aOffset + i).add(FloatVector.fromArray(s, b, bOffset + i))
+                    .intoArray(out, outOffset + i);
+        }
+        for (; i < n; i++) {
+            out[outOffset + i] = a[aOffset + i] + b[bOffset + i];
+        }
+    }
+
+    @Override
+    public void sub(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
+        VectorSpecies<Float> s = species;
+        int i = 0;
+        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            FloatVector.fromArray(s, a, aOffset + i).sub(FloatVector.fromArray(s, b, bOffset + i))
+                    .intoArray(out, outOffset + i);
+        }
+        for (; i < n; i++) {
+            out[outOffset + i] = a[aOffset + i] - b[bOffset + i];
+        }
+    }
+
+    @Override
+    public void mul(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
+        VectorSpecies<Float> s = species;
+        int i = 0;
+        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            FloatVector.fromArray(s, a, aOffset + i).mul(FloatVector.fromArray(s, b, bOffset + i))
+                    .intoArray(out, outOffset + i);
+        }
+        for (; i < n; i++) {
+            out[outOffset + i] = a[aOffset + i] * b[bOffset + i];
+        }
+    }
+
+    @Override
+    public void div(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
+        VectorSpecies<Float> s = species;
+        int i = 0;
+        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            FloatVector.fromArray(s, a, aOffset + i).div(FloatVector.fromArray(s, b, bOffset + i))
+                    .intoArray(out, outOffset + i);
+        }
+        for (; i < n; i++) {
+            out[outOffset + i] = a[aOffset + i] / b[bOffset + i];
+        }
+    }
+
+    @Override
+    public float sum(int n, float[] x, int xOffset) {
+        return sumOf(n, x, xOffset, false);
+    }
+
+    @Override
+    public float asum(int n, float[] x, int xOffset) {
+        return sumOf(n, x, xOffset, true);
+    }
+
+    /** Sum or sum of magnitudes; {@code absolute} is a constant at each call site, so C2 drops the branch. */
+    private float sumOf(int n, float[] x, int xOffset, boolean absolute) {
+        VectorSpecies<Float> s = species;
+        int step = s.length();
+        FloatVector acc0 = FloatVector.zero(s);
+        FloatVector acc1 = FloatVector.zero(s);
+        FloatVector acc2 = FloatVector.zero(s);
+        FloatVector acc3 = FloatVector.zero(s);
+        int i = 0;
+        for (; i <= n - 4 * step; i += 4 * step) {
+            acc0 = acc0.add(load(s, x, xOffset + i, absolute));
+            acc1 = acc1.add(load(s, x, xOffset + i + step, absolute));
+            acc2 = acc2.add(load(s, x, xOffset + i + 2 * step, absolute));
+            acc3 = acc3.add(load(s, x, xOffset + i + 3 * step, absolute));
+        }
+        for (; i <= n - step; i += step) {
+            acc0 = acc0.add(load(s, x, xOffset + i, absolute));
+        }
+        if (i < n) {
+            FloatVector v = FloatVector.fromArray(s, x, xOffset + i, s.indexInRange(i, n));
+            acc1 = acc1.add(absolute ? v.abs() : v);
+        }
+        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+    }
+
+    private static FloatVector load(VectorSpecies<Float> s, float[] x, int offset, boolean absolute) {
+        FloatVector v = FloatVector.fromArray(s, x, offset);
+        return absolute ? v.abs() : v;
+    }
+
+    @Override
+    public float nrm2(int n, float[] x, int xOffset) {
+        // Widen to double, as the scalar reference does: a float squared can neither overflow nor underflow there.
+        VectorSpecies<Float> s = species;
+        VectorSpecies<Double> d = doubles;
+        DoubleVector acc0 = DoubleVector.zero(d);
+        DoubleVector acc1 = DoubleVector.zero(d);
+        int i = 0;
+        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
+            DoubleVector low = (DoubleVector) v.convertShape(VectorOperators.F2D, d, 0);
+            DoubleVector high = (DoubleVector) v.convertShape(VectorOperators.F2D, d, 1);
+            acc0 = Lanes.fma(low, low, acc0);
+            acc1 = Lanes.fma(high, high, acc1);
+        }
+        double sumOfSquares = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double v = x[xOffset + i];
+            sumOfSquares += v * v;
+        }
+        return (float) Math.sqrt(sumOfSquares);
+    }
+
+    @Override
+    public float max(int n, float[] x, int xOffset) {
+        // max is exact and order-free (NaN wins, +0 beats -0 either way round), so any order matches scalar.
+        VectorSpecies<Float> s = species;
+        FloatVector acc = FloatVector.broadcast(s, Float.NEGATIVE_INFINITY);
+        int i = 0;
+        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            acc = acc.max(FloatVector.fromArray(s, x, xOffset + i));
+        }
+        float max = acc.reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            max = Math.max(max, x[xOffset + i]);
+        }
+        return max;
+    }
+
+    @Override
+    public int argmax(int n, float[] x, int xOffset) {
+        float max = max(n, x, xOffset);
+        VectorSpecies<Float> s = species;
+        int i = 0;
+        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
+            // NaN never equals itself, so look for the first NaN instead of the first equal element.
+            VectorMask<Float> hit = Float.isNaN(max) ? v.test(VectorOperators.IS_NAN) : v.eq(max);
+            if (hit.anyTrue()) {
+                return i + hit.firstTrue();
+            }
+        }
+        for (; i < n; i++) {
+            float v = x[xOffset + i];
+            if (Float.isNaN(max) ? Float.isNaN(v) : v == max) {
+                return i;
+            }
+        }
+        throw new AssertionError("max " + max + " not found among " + n + " elements");
+    }
+}
