@@ -20,4 +20,10 @@ public interface KernelProvider {
 
     /** Losses with their gradients in one pass. */
     LossKernels losses();
+
+    /** Optimizer updates (SGD, Adam, ...) and gradient transforms, each one fused pass. */
+    OptimizerKernels optimizers();
+
+    /** Matrix-vector and matrix-matrix products. */
+    GemmKernels gemm();
 }

@@ -1,0 +1,7 @@
+package dev.lanewise.kernels.scalar;
+
+import dev.lanewise.kernels.GemmKernels;
+
+/** Placeholder. */
+public final class ScalarGemm implements GemmKernels {
+}
