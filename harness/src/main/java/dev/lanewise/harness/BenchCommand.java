@@ -1,11 +1,101 @@
 package dev.lanewise.harness;
 
+import dev.lanewise.harness.bench.BenchmarkRunner;
+import dev.lanewise.harness.bench.FeatureLevel;
+import dev.lanewise.harness.bench.Measurement;
+import dev.lanewise.harness.bench.ReportWriter;
+import dev.lanewise.kernels.Kernels;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder for the full benchmark run. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the JMH benchmarks and write a report.")
-public final class BenchCommand implements Runnable {
+/** Runs JMH benchmarks at one or more CPU-feature levels and writes JSON, Markdown and SVG under results/. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run JMH benchmarks (in separate forks per feature level) and write a report under results/<machine>/.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--include", description = "JMH include regex (default: ${DEFAULT-VALUE})", defaultValue = "Benchmark")
+    String include;
+
+    @Option(names = "--levels", split = ",", description = "feature levels: default, scalar, vector128, vector256, vector512, or all (default: ${DEFAULT-VALUE})",
+            defaultValue = "default")
+    List<String> levels;
+
+    @Option(names = "--param", description = "JMH parameter override, e.g. --param size=4096,65536 (repeatable)")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--quick", description = "1 fork, 3 x 0.5 s warmup and measurement, instead of 2 forks of 5 x 1 s")
+    boolean quick;
+
+    @Option(names = "--machine", description = "folder name under results/ (default: from the CPU model and core count)")
+    String machine;
+
+    @Option(names = "--out", description = "results root (default: ${DEFAULT-VALUE})", defaultValue = "results")
+    Path out;
+
+    @Option(names = "--name", description = "report file name, without .md (default: ${DEFAULT-VALUE})", defaultValue = "report")
+    String name;
+
     @Override
-    public void run() {
+    public Integer call() throws Exception {
+        BenchmarkRunner.Plan plan = quick ? BenchmarkRunner.Plan.quick() : BenchmarkRunner.Plan.full();
+        Map<String, String[]> overrides = new LinkedHashMap<>();
+        params.forEach((k, v) -> overrides.put(k, v.split(",")));
+        BenchmarkRunner runner = new BenchmarkRunner(plan, overrides);
+        Path folder = out.resolve(machine != null ? machine : defaultMachineName());
+        Map<FeatureLevel, List<Measurement>> byLevel = new LinkedHashMap<>();
+        for (FeatureLevel level : resolveLevels()) {
+            Path json = folder.resolve(name + "-" + level.label() + ".json");
+            byLevel.put(level, runner.run(include, level, json));
+        }
+        String command = "./lanewise run bench " + String.join(" ", commandLine());
+        Path report = new ReportWriter(folder).write(name, "lanewise benchmarks: " + name,
+                ReportWriter.environment(command, plan), byLevel);
+        System.out.println("wrote " + report);
+        return 0;
+    }
+
+    private List<FeatureLevel> resolveLevels() {
+        int preferred = Kernels.preferredVectorBits().orElse(0);
+        List<FeatureLevel> resolved = new ArrayList<>();
+        if (levels.size() == 1 && levels.get(0).equalsIgnoreCase("all")) {
+            for (FeatureLevel level : List.of(FeatureLevel.SCALAR, FeatureLevel.V128, FeatureLevel.V256, FeatureLevel.V512)) {
+                if (level.runsNatively(preferred)) {
+                    resolved.add(level);
+                } else {
+                    System.out.println("skipping " + level.label() + ": wider than this CPU's " + preferred + "-bit vectors (it would measure emulation)");
+                }
+            }
+            return resolved;
+        }
+        for (String label : levels) {
+            resolved.add(FeatureLevel.parse(label));
+        }
+        return resolved;
+    }
+
+    private List<String> commandLine() {
+        List<String> args = new ArrayList<>();
+        args.add("--include '" + include + "'");
+        args.add("--levels " + String.join(",", levels));
+        params.forEach((k, v) -> args.add("--param " + k + "=" + v));
+        if (quick) {
+            args.add("--quick");
+        }
+        args.add("--name " + name);
+        return args;
+    }
+
+    /** e.g. {@code intel-xeon-processor-2c}. */
+    static String defaultMachineName() {
+        String model = CpuInfo.modelName().toLowerCase(Locale.ROOT)
+                .replaceAll("\\(r\\)|\\(tm\\)|cpu|@.*$", " ").trim().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return model + "-" + Runtime.getRuntime().availableProcessors() + "c";
     }
 }

@@ -71,13 +71,31 @@ public final class Kernels {
             throw new UnsupportedOperationException(
                     "the vector kernels need the JVM flag --add-modules " + VECTOR_MODULE);
         }
-        return VECTOR_BY_BITS.computeIfAbsent(bits, b -> (KernelProvider) callVectorProvider("create", b));
+        return VECTOR_BY_BITS.computeIfAbsent(bits, b -> {
+            KernelProvider production = productionVector();
+            if (production.vectorBitSize() == b) {
+                return production;
+            }
+            // Another width: its own copy of the vector classes, so its species is a constant too.
+            return (KernelProvider) callVectorProvider(new WidthClassLoader(b, Kernels.class.getClassLoader()), "create");
+        });
+    }
+
+    /** The vector kernels loaded the ordinary way, at the production width. */
+    private static KernelProvider productionVector() {
+        return (KernelProvider) callVectorProvider(Kernels.class.getClassLoader(), "create");
+    }
+
+    /** The width forced by {@value #BITS_PROPERTY}, if it is set. */
+    public static OptionalInt forcedVectorBits() {
+        String value = System.getProperty(BITS_PROPERTY);
+        return value == null ? OptionalInt.empty() : OptionalInt.of(parseBits(value));
     }
 
     /** The width the JVM prefers for floats, if the Vector API module is present. */
     public static OptionalInt preferredVectorBits() {
         return vectorModulePresent()
-                ? OptionalInt.of((Integer) callVectorProvider("preferredBitSize"))
+                ? OptionalInt.of((Integer) callVectorProvider(Kernels.class.getClassLoader(), "preferredBitSize"))
                 : OptionalInt.empty();
     }
 
@@ -134,7 +152,7 @@ public final class Kernels {
         }
         int preferred = preferredVectorBits().orElseThrow();
         if (bitsProperty != null) {
-            int bits = parseBits(bitsProperty);
+            int bits = forcedVectorBits().getAsInt();
             String emulated = bits > preferred ? " (wider than the hardware's " + preferred + " bits: emulated, slow)" : "";
             return new KernelChoice(vector(bits), "vector because -D" + BITS_PROPERTY + "=" + bits + emulated);
         }
@@ -174,11 +192,10 @@ public final class Kernels {
         return null;
     }
 
-    private static Object callVectorProvider(String method, Object... args) {
+    private static Object callVectorProvider(ClassLoader loader, String method) {
         try {
-            Class<?> provider = Class.forName(VECTOR_PROVIDER);
-            Class<?>[] types = args.length == 0 ? new Class<?>[0] : new Class<?>[] {int.class};
-            return provider.getMethod(method, types).invoke(null, args);
+            Class<?> provider = Class.forName(VECTOR_PROVIDER, true, loader);
+            return provider.getMethod(method).invoke(null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load the vector kernels", e);
         }

@@ -71,6 +71,10 @@ class DispatchTest {
             assertEquals(name, Kernels.named(name).name());
         }
         assertEquals(512, Kernels.named("vector512").vectorBitSize());
+        // Each width runs its own copy of the vector classes, so each has its own constant species.
+        assertTrue(Kernels.vector(128).blas().getClass() != Kernels.vector(256).blas().getClass());
+        assertTrue(Kernels.vector(256).blas().getClass() != Kernels.vector(512).blas().getClass());
+        assertEquals(Kernels.vector(128).blas().getClass().getName(), Kernels.vector(512).blas().getClass().getName());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kernels.vector(64));
         assertTrue(e.getMessage().contains("bits must be 128, 256 or 512, was 64"), e.getMessage());
     }

@@ -9,23 +9,19 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link BlasKernels} on the Vector API at one width. A record, so that C2 trusts its final fields: held
- * in a {@code static final}, its species folds to a constant (measured in {@code DispatchOverheadBenchmark}).
+ * {@link BlasKernels} on the Vector API at this copy's width ({@link VectorWidth}).
  *
  * <p>Reductions keep four accumulators (one FMA latency's worth of independent chains on AVX2) and finish
  * with a masked load, which costs nothing extra; elementwise loops finish with a scalar tail, because a
  * masked store is dearer than a few scalar ones.
  */
-public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> doubles) implements BlasKernels {
-
-    /** The kernels at the width of {@code species}. */
-    public static VectorBlas of(VectorSpecies<Float> species) {
-        return new VectorBlas(species, VectorSpecies.of(double.class, species.vectorShape()));
-    }
+public final class VectorBlas implements BlasKernels {
+    private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOAT;
+    private static final VectorSpecies<Double> DOUBLES = VectorWidth.DOUBLE;
 
     @Override
     public float dot(int n, float[] x, int xOffset, float[] y, int yOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int step = s.length();
         FloatVector acc0 = FloatVector.zero(s);
         FloatVector acc1 = FloatVector.zero(s);
@@ -54,7 +50,7 @@ public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> dou
 
     @Override
     public void axpy(int n, float alpha, float[] x, int xOffset, float[] y, int yOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         FloatVector a = FloatVector.broadcast(s, alpha);
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
@@ -68,7 +64,7 @@ public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> dou
 
     @Override
     public void scal(int n, float alpha, float[] x, int xOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector.fromArray(s, x, xOffset + i).mul(alpha).intoArray(x, xOffset + i);
@@ -80,7 +76,7 @@ public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> dou
 
     @Override
     public void add(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector.fromArray(s, a, aOffset + i).add(FloatVector.fromArray(s, b, bOffset + i))
@@ -93,7 +89,7 @@ public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> dou
 
     @Override
     public void sub(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector.fromArray(s, a, aOffset + i).sub(FloatVector.fromArray(s, b, bOffset + i))
@@ -106,7 +102,7 @@ public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> dou
 
     @Override
     public void mul(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector.fromArray(s, a, aOffset + i).mul(FloatVector.fromArray(s, b, bOffset + i))
@@ -119,7 +115,7 @@ public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> dou
 
     @Override
     public void div(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector.fromArray(s, a, aOffset + i).div(FloatVector.fromArray(s, b, bOffset + i))
@@ -142,7 +138,7 @@ public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> dou
 
     /** Sum or sum of magnitudes; {@code absolute} is a constant at each call site, so C2 drops the branch. */
     private float sumOf(int n, float[] x, int xOffset, boolean absolute) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int step = s.length();
         FloatVector acc0 = FloatVector.zero(s);
         FloatVector acc1 = FloatVector.zero(s);
@@ -173,8 +169,8 @@ public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> dou
     @Override
     public float nrm2(int n, float[] x, int xOffset) {
         // Widen to double, as the scalar reference does: a float squared can neither overflow nor underflow there.
-        VectorSpecies<Float> s = species;
-        VectorSpecies<Double> d = doubles;
+        VectorSpecies<Float> s = SPECIES;
+        VectorSpecies<Double> d = DOUBLES;
         DoubleVector acc0 = DoubleVector.zero(d);
         DoubleVector acc1 = DoubleVector.zero(d);
         int i = 0;
@@ -196,7 +192,7 @@ public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> dou
     @Override
     public float max(int n, float[] x, int xOffset) {
         // max is exact and order-free (NaN wins, +0 beats -0 either way round), so any order matches scalar.
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         FloatVector acc = FloatVector.broadcast(s, Float.NEGATIVE_INFINITY);
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
@@ -212,7 +208,7 @@ public record VectorBlas(VectorSpecies<Float> species, VectorSpecies<Double> dou
     @Override
     public int argmax(int n, float[] x, int xOffset) {
         float max = max(n, x, xOffset);
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);

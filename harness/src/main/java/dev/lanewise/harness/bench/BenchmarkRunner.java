@@ -1,0 +1,109 @@
+package dev.lanewise.harness.bench;
+
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** Runs JMH in this process (forks are separate JVMs) and turns its results into {@link Measurement}s. */
+public final class BenchmarkRunner {
+    /** Flags every fork gets: the Vector API module and a fixed heap, so GC sizing never differs between forks. */
+    static final List<String> COMMON_JVM_ARGS = List.of("--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g");
+
+    /** How long and how often to measure. */
+    public record Plan(int forks, int warmupIterations, double warmupSeconds, int iterations, double iterationSeconds) {
+        /** Enough for a first look (the main job). */
+        public static Plan quick() {
+            return new Plan(1, 3, 0.5, 3, 0.5);
+        }
+
+        /** For committed results: two forks, five warmups and five measurements of one second. */
+        public static Plan full() {
+            return new Plan(2, 5, 1, 5, 1);
+        }
+    }
+
+    private final Plan plan;
+    private final Map<String, String[]> params;
+
+    /**
+     * @param plan   iterations and forks
+     * @param params JMH parameter overrides (for example size to a subset); empty to use the annotations
+     */
+    public BenchmarkRunner(Plan plan, Map<String, String[]> params) {
+        this.plan = plan;
+        this.params = params;
+    }
+
+    /** Runs every benchmark matching {@code include} at {@code level}; writes JMH's JSON to {@code json} if given. */
+    public List<Measurement> run(String include, FeatureLevel level, Path json) throws RunnerException {
+        List<String> jvmArgs = new ArrayList<>(COMMON_JVM_ARGS);
+        jvmArgs.addAll(level.jvmArgs());
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(include)
+                .forks(plan.forks())
+                .warmupIterations(plan.warmupIterations())
+                .warmupTime(seconds(plan.warmupSeconds()))
+                .measurementIterations(plan.iterations())
+                .measurementTime(seconds(plan.iterationSeconds()))
+                .timeUnit(TimeUnit.NANOSECONDS)
+                .jvmArgs(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true);
+        params.forEach(options::param);
+        if (json != null) {
+            try {
+                Files.createDirectories(json.toAbsolutePath().getParent());
+            } catch (java.io.IOException e) {
+                throw new RunnerException("cannot create " + json.getParent() + ": " + e.getMessage());
+            }
+            options.resultFormat(ResultFormatType.JSON).result(json.toString());
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        List<Measurement> measurements = new ArrayList<>();
+        for (RunResult result : results) {
+            measurements.add(toMeasurement(result, level));
+        }
+        return measurements;
+    }
+
+    private static TimeValue seconds(double s) {
+        return TimeValue.milliseconds(Math.round(s * 1000));
+    }
+
+    private static Measurement toMeasurement(RunResult result, FeatureLevel level) {
+        String fullName = result.getParams().getBenchmark();
+        int dot = fullName.lastIndexOf('.');
+        String className = fullName.substring(0, dot);
+        String method = fullName.substring(dot + 1);
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String key : result.getParams().getParamsKeys()) {
+            params.put(key, result.getParams().getParam(key));
+        }
+        double score = result.getPrimaryResult().getScore();
+        double error = result.getPrimaryResult().getScoreError();
+        return new Measurement(className.substring(className.lastIndexOf('.') + 1), method, params, level,
+                score, error, workOf(className, method, params));
+    }
+
+    /** Calls the benchmark class's {@code static Work work(String, Map)}. */
+    static Work workOf(String className, String method, Map<String, String> params) {
+        try {
+            Method work = Class.forName(className).getMethod("work", String.class, Map.class);
+            return (Work) work.invoke(null, method, params);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(className + " must declare public static Work work(String, Map<String,String>)", e);
+        }
+    }
+}
