@@ -110,11 +110,8 @@ public record VectorGemm(VectorSpecies<Float> species) implements GemmKernels {
 
     private void kernel(GemmPlan plan, int kc, float[] a, int aBase, int rs, int cs, int rows,
             float[] bp, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
-        if (plan.shape() == GemmPlan.WIDE) {
-            GemmMicroKernels.kernel6x2(species, kc, a, aBase, rs, cs, rows, bp, bBase, alpha, beta, first, c, cBase, ldc, cols);
-        } else {
-            GemmMicroKernels.kernel8x1(species, kc, a, aBase, rs, cs, rows, bp, bBase, alpha, beta, first, c, cBase, ldc, cols);
-        }
+        GemmMicroKernels.run(plan.shape(), species.vectorBitSize(), kc, a, aBase, rs, cs, rows,
+                bp, bBase, alpha, beta, first, c, cBase, ldc, cols);
     }
 
     private static float[] buffer(float[][] buffers, int which, int size) {
