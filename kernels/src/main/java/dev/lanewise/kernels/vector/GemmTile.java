@@ -1,0 +1,36 @@
+package dev.lanewise.kernels.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Stores one accumulator vector of a micro-kernel tile into C. */
+final class GemmTile {
+    private GemmTile() {}
+
+    /**
+     * {@code C[off, off + cols) = alpha * acc + beta * C} (only {@code alpha * acc} when {@code !readC}),
+     * for the first {@code min(cols, lanes)} lanes; nothing when {@code cols <= 0}. A full vector takes the
+     * plain store; only the right edge of C pays for a mask.
+     */
+    static void store(VectorSpecies<Float> s, FloatVector acc, float[] c, int off, int cols,
+            float alpha, float beta, boolean readC) {
+        if (cols >= s.length()) {
+            FloatVector result = readC ? combine(acc, alpha, beta, FloatVector.fromArray(s, c, off)) : scaled(acc, alpha);
+            result.intoArray(c, off);
+        } else if (cols > 0) {
+            VectorMask<Float> mask = s.indexInRange(0, cols);
+            FloatVector result = readC ? combine(acc, alpha, beta, FloatVector.fromArray(s, c, off, mask)) : scaled(acc, alpha);
+            result.intoArray(c, off, mask);
+        }
+    }
+
+    private static FloatVector scaled(FloatVector acc, float alpha) {
+        return alpha == 1f ? acc : acc.mul(alpha);
+    }
+
+    private static FloatVector combine(FloatVector acc, float alpha, float beta, FloatVector old) {
+        FloatVector alphaV = FloatVector.broadcast(acc.species(), alpha);
+        return Lanes.fma(acc, alphaV, beta == 1f ? old : old.mul(beta));
+    }
+}
