@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class GemmGemvTransposed {
     private GemmGemvTransposed() {}
 
-    static void run(VectorSpecies<Float> s, int m, int n, float alpha, float[] a, int aOff, int lda,
+    static void run(int m, int n, float alpha, float[] a, int aOff, int lda,
             float[] x, int xOff, float beta, float[] y, int yOff) {
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         VectorGemm.scale(n, beta, y, yOff);
         int step = s.length();
         int bound = s.loopBound(n);

@@ -9,8 +9,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link GemmKernels} on the Vector API at one width. A record, so that C2 trusts its species field: held
- * in a {@code static final} by the facade, the species folds to a constant.
+ * {@link GemmKernels} on the Vector API at this copy's width ({@link VectorWidth}).
  *
  * <p>{@code sgemm} follows the GotoBLAS/BLIS loop nest: for each nc-wide block of B, for each kc-deep block
  * of the inner dimension, pack the kc x nc block of op(B) into panels; for each mc-tall block of A, pack it
@@ -19,12 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * disjoint row (or, for wide short C, column) ranges; each runs the same nest on its range with its own
  * buffers, so every element sees the same operations in the same order for any thread count.
  */
-public record VectorGemm(VectorSpecies<Float> species) implements GemmKernels {
-
-    /** The kernels at the width of {@code species}. */
-    public static VectorGemm of(VectorSpecies<Float> species) {
-        return new VectorGemm(species);
-    }
+public final class VectorGemm implements GemmKernels {
+    private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOAT;
 
     /** Per-thread packing buffers, grown on demand and kept, so a training loop allocates nothing. */
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][]);
@@ -42,7 +37,7 @@ public record VectorGemm(VectorSpecies<Float> species) implements GemmKernels {
             }
             return;
         }
-        GemmPlan plan = GemmPlan.of(species.length(), m, n, k);
+        GemmPlan plan = GemmPlan.of(SPECIES.length(), m, n, k);
         boolean byRows = m >= n;
         int align = byRows ? plan.mr() : plan.nr();
         int parts = GemmThreads.parts(threads, 2L * m * n * k, ((byRows ? m : n) + align - 1) / align);
@@ -110,7 +105,7 @@ public record VectorGemm(VectorSpecies<Float> species) implements GemmKernels {
 
     private void kernel(GemmPlan plan, int kc, float[] a, int aBase, int rs, int cs, int rows,
             float[] bp, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
-        GemmMicroKernels.run(plan.shape(), species.vectorBitSize(), kc, a, aBase, rs, cs, rows,
+        GemmMicroKernels.run(plan.shape(), SPECIES.vectorBitSize(), kc, a, aBase, rs, cs, rows,
                 bp, bBase, alpha, beta, first, c, cBase, ldc, cols);
     }
 
@@ -133,7 +128,7 @@ public record VectorGemm(VectorSpecies<Float> species) implements GemmKernels {
             return;
         }
         if (trans) {
-            GemmGemvTransposed.run(species, m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+            GemmGemvTransposed.run(m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
         } else {
             gemvRows(m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
         }
@@ -142,7 +137,7 @@ public record VectorGemm(VectorSpecies<Float> species) implements GemmKernels {
     /** y_i = alpha * (row i . x) + beta * y_i, four rows at a time so each load of x serves four rows. */
     private void gemvRows(int m, int n, float alpha, float[] a, int aOff, int lda,
             float[] x, int xOff, float beta, float[] y, int yOff) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int step = s.length();
         int bound = s.loopBound(n);
         int i = 0;
@@ -197,7 +192,7 @@ public record VectorGemm(VectorSpecies<Float> species) implements GemmKernels {
 
     @Override
     public void addBiasRows(int m, int n, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int bound = s.loopBound(n);
         for (int i = 0; i < m; i++) {
             int row = cOff + i * ldc;
@@ -213,7 +208,7 @@ public record VectorGemm(VectorSpecies<Float> species) implements GemmKernels {
 
     @Override
     public void sumRows(int m, int n, float[] g, int gOff, int ldg, float beta, float[] out, int outOff) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int step = s.length();
         int j = 0;
         // Each lane sums its column in row order from zero, exactly as the scalar reference does.
