@@ -1,0 +1,104 @@
+package dev.lanewise.kernels.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Row-wise softmax cross-entropy for {@link VectorLosses}, in two shapes: rows that fit one vector, and
+ * wider rows. Per row: m = max, e_j = exp(x_j - m) (the Vector API's EXP), s = sum e_j,
+ * grad_j = e_j * (1/(s*rows)) - [j == label]/rows; the loss sum m - x_label + log(s) is kept in double.
+ */
+final class LossSoftmaxRows {
+    private LossSoftmaxRows() {}
+
+    /** Rows of at most one vector: everything for a row stays in one register, one masked load and store. */
+    static float narrow(VectorSpecies<Float> s, int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
+            int[] labels, int labelsOffset, float[] grad, int gradOffset, int ldGrad) {
+        VectorMask<Float> inRow = s.indexInRange(0, cols);
+        float invRows = (float) (1.0 / rows);
+        LossLogProduct logSum = new LossLogProduct();
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            int x = logitsOffset + r * ldLogits;
+            int g = gradOffset + r * ldGrad;
+            int label = labels[labelsOffset + r];
+            float labelLogit = logits[x + label];
+            FloatVector v = FloatVector.fromArray(s, logits, x, inRow);
+            float max = v.reduceLanes(VectorOperators.MAX, inRow);
+            FloatVector e = v.sub(max).lanewise(VectorOperators.EXP);
+            float sum = e.reduceLanes(VectorOperators.ADD, inRow);
+            float scale = (float) (1.0 / ((double) sum * rows));
+            e.mul(scale).intoArray(grad, g, inRow);
+            grad[g + label] = grad[g + label] - invRows;
+            total += (double) max - labelLogit;
+            logSum.multiply(sum);
+        }
+        return (float) ((total + logSum.log()) / rows);
+    }
+
+    /** Rows wider than a vector: max; exp stored into grad and summed; scaled in place. */
+    static float wide(VectorSpecies<Float> s, int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
+            int[] labels, int labelsOffset, float[] grad, int gradOffset, int ldGrad) {
+        int step = s.length();
+        int bound = s.loopBound(cols);
+        VectorMask<Float> tail = s.indexInRange(bound, cols);
+        boolean hasTail = bound < cols;
+        float invRows = (float) (1.0 / rows);
+        LossLogProduct logSum = new LossLogProduct();
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            int x = logitsOffset + r * ldLogits;
+            int g = gradOffset + r * ldGrad;
+            int label = labels[labelsOffset + r];
+            // Read the label's logit before the row is overwritten: grad may be the logits matrix itself.
+            float labelLogit = logits[x + label];
+
+            FloatVector maxAcc = FloatVector.broadcast(s, Float.NEGATIVE_INFINITY);
+            for (int j = 0; j < bound; j += step) {
+                maxAcc = maxAcc.max(FloatVector.fromArray(s, logits, x + j));
+            }
+            if (hasTail) {
+                maxAcc = maxAcc.lanewise(VectorOperators.MAX, FloatVector.fromArray(s, logits, x + bound, tail), tail);
+            }
+            float max = maxAcc.reduceLanes(VectorOperators.MAX);
+
+            FloatVector sum0 = FloatVector.zero(s);
+            FloatVector sum1 = FloatVector.zero(s);
+            int j = 0;
+            for (; j <= bound - 2 * step; j += 2 * step) {
+                FloatVector e0 = FloatVector.fromArray(s, logits, x + j).sub(max).lanewise(VectorOperators.EXP);
+                FloatVector e1 = FloatVector.fromArray(s, logits, x + j + step).sub(max).lanewise(VectorOperators.EXP);
+                e0.intoArray(grad, g + j);
+                e1.intoArray(grad, g + j + step);
+                sum0 = sum0.add(e0);
+                sum1 = sum1.add(e1);
+            }
+            for (; j < bound; j += step) {
+                FloatVector e = FloatVector.fromArray(s, logits, x + j).sub(max).lanewise(VectorOperators.EXP);
+                e.intoArray(grad, g + j);
+                sum0 = sum0.add(e);
+            }
+            if (hasTail) {
+                // One masked store per row, outside the loop; lanes past the row are neither read nor written.
+                FloatVector e = FloatVector.fromArray(s, logits, x + bound, tail).sub(max).lanewise(VectorOperators.EXP);
+                e.intoArray(grad, g + bound, tail);
+                sum1 = sum1.add(e, tail);
+            }
+            float sum = sum0.add(sum1).reduceLanes(VectorOperators.ADD);
+
+            float scale = (float) (1.0 / ((double) sum * rows));
+            for (j = 0; j < bound; j += step) {
+                FloatVector.fromArray(s, grad, g + j).mul(scale).intoArray(grad, g + j);
+            }
+            for (j = bound; j < cols; j++) {
+                grad[g + j] = grad[g + j] * scale;
+            }
+            grad[g + label] = grad[g + label] - invRows;
+            total += (double) max - labelLogit;
+            logSum.multiply(sum);
+        }
+        return (float) ((total + logSum.log()) / rows);
+    }
+}
