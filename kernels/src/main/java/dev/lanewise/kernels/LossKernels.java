@@ -43,18 +43,19 @@ package dev.lanewise.kernels;
  *       |vector - scalar| &lt;= 2 * gamma(n) * sum|l_i| / n + 2<sup>-149</sup>. When a partial sum
  *       overflows either path may be infinite where the other is not; finite results lie within the
  *       bound.</li>
- *   <li>{@code bceWithLogits}: the vector path takes exp and log1p from the Vector API (within 1 ulp each),
- *       the scalar path from {@link Math} in double, rounded once. Loss:
- *       |vector - scalar| &lt;= 2 * gamma(n + 1) * sum|l_i| / n + 2<sup>-21</sup>. Gradient element:
- *       |vector - scalar| &lt;= (8 ulp(sigmoid(z)) + ulp(sigmoid(z) - y)) / n + ulp(grad): a few ulps of
- *       the probability, not of the difference, which may cancel.</li>
- *   <li>{@code softmaxCrossEntropy}: row sums s are float sums in different orders of exponentials that
- *       differ by at most 2 ulps; the loss is accumulated in double. Loss:
- *       |vector - scalar| &lt;= 2 * gamma(cols) + 2<sup>-21</sup> + ulp(scalar) (absolute: log-sum-exp
- *       turns the relative error of s into an absolute one). Gradient element, with p the scalar's
- *       probability p = grad + [j == label]/rows times rows:
- *       |vector - scalar| &lt;= (2 * gamma(cols) + 2<sup>-20</sup>) * p / rows + ulp(grad) +
- *       2<sup>-149</sup>.</li>
+ *   <li>{@code bceWithLogits}: the vector path takes exp and log1p from the Vector API (each within 1 ulp
+ *       of the correctly rounded float), the scalar path from {@link Math} in double, rounded once. Loss:
+ *       |vector - scalar| &lt;= 2 * gamma(n + 1) * sum|l_i| / n + 2<sup>-21</sup>. Gradient element, with
+ *       sigma = sigmoid(z) exactly: |vector - scalar| &lt;= (8 ulp(sigma) + ulp(sigma - y)) / n
+ *       + ulp(grad) + 2<sup>-149</sup>: a few ulps of the probability, not of the difference, which may
+ *       cancel.</li>
+ *   <li>{@code softmaxCrossEntropy}: both paths compute the same x_j - m; the exponentials differ by at
+ *       most 1.5 ulps, the row sums s are float sums in different orders, the loss is accumulated in
+ *       double. Loss (absolute, since log-sum-exp turns the relative error of s into an absolute one):
+ *       |vector - scalar| &lt;= 2 * gamma(cols) + 2<sup>-21</sup> + ulp(scalar). Gradient element, with
+ *       q = p_j / rows the scalar's probability over rows (its gradient plus [j == label]/rows):
+ *       |vector - scalar| &lt;= (2 * gamma(cols) + 2<sup>-20</sup>) * q + 2 ulp(grad) + 2<sup>-147</sup>.
+ *       NaN appears in the same elements in both paths.</li>
  * </ul>
  */
 public interface LossKernels {
