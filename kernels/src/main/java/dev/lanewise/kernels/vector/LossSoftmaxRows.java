@@ -14,8 +14,9 @@ final class LossSoftmaxRows {
     private LossSoftmaxRows() {}
 
     /** Rows of at most one vector: everything for a row stays in one register, one masked load and store. */
-    static float narrow(VectorSpecies<Float> s, int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
+    static float narrow(VectorSpecies<Float> species, int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
             int[] labels, int labelsOffset, float[] grad, int gradOffset, int ldGrad) {
+        VectorSpecies<Float> s = LossSpecies.pinned(species);
         VectorMask<Float> inRow = s.indexInRange(0, cols);
         float invRows = (float) (1.0 / rows);
         LossLogProduct logSum = new LossLogProduct();
@@ -38,13 +39,14 @@ final class LossSoftmaxRows {
         return (float) ((total + logSum.log()) / rows);
     }
 
-    /** Rows wider than a vector: max; exp stored into grad and summed; scaled in place. */
+    /**
+     * Rows wider than a vector: max; exp stored into grad and summed; scaled in place. Each pass is its own
+     * small method: one method holding all three loops grew past C2's inlining budget, and the vector
+     * operations it could no longer inline ran boxed, allocating on every step (measured: 3 MB per call
+     * at 256 x 1000).
+     */
     static float wide(VectorSpecies<Float> s, int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
             int[] labels, int labelsOffset, float[] grad, int gradOffset, int ldGrad) {
-        int step = s.length();
-        int bound = s.loopBound(cols);
-        VectorMask<Float> tail = s.indexInRange(bound, cols);
-        boolean hasTail = bound < cols;
         float invRows = (float) (1.0 / rows);
         LossLogProduct logSum = new LossLogProduct();
         double total = 0;
@@ -54,51 +56,78 @@ final class LossSoftmaxRows {
             int label = labels[labelsOffset + r];
             // Read the label's logit before the row is overwritten: grad may be the logits matrix itself.
             float labelLogit = logits[x + label];
-
-            FloatVector maxAcc = FloatVector.broadcast(s, Float.NEGATIVE_INFINITY);
-            for (int j = 0; j < bound; j += step) {
-                maxAcc = maxAcc.max(FloatVector.fromArray(s, logits, x + j));
-            }
-            if (hasTail) {
-                maxAcc = maxAcc.lanewise(VectorOperators.MAX, FloatVector.fromArray(s, logits, x + bound, tail), tail);
-            }
-            float max = maxAcc.reduceLanes(VectorOperators.MAX);
-
-            FloatVector sum0 = FloatVector.zero(s);
-            FloatVector sum1 = FloatVector.zero(s);
-            int j = 0;
-            for (; j <= bound - 2 * step; j += 2 * step) {
-                FloatVector e0 = FloatVector.fromArray(s, logits, x + j).sub(max).lanewise(VectorOperators.EXP);
-                FloatVector e1 = FloatVector.fromArray(s, logits, x + j + step).sub(max).lanewise(VectorOperators.EXP);
-                e0.intoArray(grad, g + j);
-                e1.intoArray(grad, g + j + step);
-                sum0 = sum0.add(e0);
-                sum1 = sum1.add(e1);
-            }
-            for (; j < bound; j += step) {
-                FloatVector e = FloatVector.fromArray(s, logits, x + j).sub(max).lanewise(VectorOperators.EXP);
-                e.intoArray(grad, g + j);
-                sum0 = sum0.add(e);
-            }
-            if (hasTail) {
-                // One masked store per row, outside the loop; lanes past the row are neither read nor written.
-                FloatVector e = FloatVector.fromArray(s, logits, x + bound, tail).sub(max).lanewise(VectorOperators.EXP);
-                e.intoArray(grad, g + bound, tail);
-                sum1 = sum1.add(e, tail);
-            }
-            float sum = sum0.add(sum1).reduceLanes(VectorOperators.ADD);
-
-            float scale = (float) (1.0 / ((double) sum * rows));
-            for (j = 0; j < bound; j += step) {
-                FloatVector.fromArray(s, grad, g + j).mul(scale).intoArray(grad, g + j);
-            }
-            for (j = bound; j < cols; j++) {
-                grad[g + j] = grad[g + j] * scale;
-            }
+            float max = rowMax(s, cols, logits, x);
+            float sum = storeExpAndSum(s, cols, max, logits, x, grad, g);
+            scaleRow(s, cols, (float) (1.0 / ((double) sum * rows)), grad, g);
             grad[g + label] = grad[g + label] - invRows;
             total += (double) max - labelLogit;
             logSum.multiply(sum);
         }
         return (float) ((total + logSum.log()) / rows);
+    }
+
+    private static float rowMax(VectorSpecies<Float> species, int cols, float[] logits, int x) {
+        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        int bound = s.loopBound(cols);
+        FloatVector max0 = FloatVector.broadcast(s, Float.NEGATIVE_INFINITY);
+        FloatVector max1 = max0;
+        int j = 0;
+        for (; j <= bound - 2 * s.length(); j += 2 * s.length()) {
+            max0 = max0.max(FloatVector.fromArray(s, logits, x + j));
+            max1 = max1.max(FloatVector.fromArray(s, logits, x + j + s.length()));
+        }
+        for (; j < bound; j += s.length()) {
+            max0 = max0.max(FloatVector.fromArray(s, logits, x + j));
+        }
+        if (bound < cols) {
+            VectorMask<Float> tail = s.indexInRange(bound, cols);
+            max1 = max1.lanewise(VectorOperators.MAX, FloatVector.fromArray(s, logits, x + bound, tail), tail);
+        }
+        return max0.max(max1).reduceLanes(VectorOperators.MAX);
+    }
+
+    /** Writes exp(x_j - max) into the grad row and returns its float sum. */
+    private static float storeExpAndSum(VectorSpecies<Float> species, int cols, float max, float[] logits, int x,
+            float[] grad, int g) {
+        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        int step = s.length();
+        int bound = s.loopBound(cols);
+        FloatVector sum0 = FloatVector.zero(s);
+        FloatVector sum1 = FloatVector.zero(s);
+        int j = 0;
+        for (; j <= bound - 2 * step; j += 2 * step) {
+            FloatVector e0 = FloatVector.fromArray(s, logits, x + j).sub(max).lanewise(VectorOperators.EXP);
+            FloatVector e1 = FloatVector.fromArray(s, logits, x + j + step).sub(max).lanewise(VectorOperators.EXP);
+            e0.intoArray(grad, g + j);
+            e1.intoArray(grad, g + j + step);
+            sum0 = sum0.add(e0);
+            sum1 = sum1.add(e1);
+        }
+        for (; j < bound; j += step) {
+            FloatVector e = FloatVector.fromArray(s, logits, x + j).sub(max).lanewise(VectorOperators.EXP);
+            e.intoArray(grad, g + j);
+            sum0 = sum0.add(e);
+        }
+        if (bound < cols) {
+            // One masked store per row, outside the loop; lanes past the row are neither read nor written.
+            VectorMask<Float> tail = s.indexInRange(bound, cols);
+            FloatVector e = FloatVector.fromArray(s, logits, x + bound, tail).sub(max).lanewise(VectorOperators.EXP);
+            e.intoArray(grad, g + bound, tail);
+            sum1 = sum1.add(e, tail);
+        }
+        return sum0.add(sum1).reduceLanes(VectorOperators.ADD);
+    }
+
+    /** grad_j *= scale over the row; the scalar tail rounds exactly as the vector lanes do. */
+    private static void scaleRow(VectorSpecies<Float> species, int cols, float scale, float[] grad, int g) {
+        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        int bound = s.loopBound(cols);
+        int j = 0;
+        for (; j < bound; j += s.length()) {
+            FloatVector.fromArray(s, grad, g + j).mul(scale).intoArray(grad, g + j);
+        }
+        for (; j < cols; j++) {
+            grad[g + j] = grad[g + j] * scale;
+        }
     }
 }

@@ -22,7 +22,7 @@ public record VectorLosses(VectorSpecies<Float> species) implements LossKernels 
 
     @Override
     public float mse(int n, float[] pred, int predOffset, float[] target, int targetOffset, float[] grad, int gradOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = LossSpecies.pinned(species);
         int step = s.length();
         float scale = 2f / n;
         FloatVector acc0 = FloatVector.zero(s);
@@ -53,7 +53,7 @@ public record VectorLosses(VectorSpecies<Float> species) implements LossKernels 
 
     @Override
     public float mae(int n, float[] pred, int predOffset, float[] target, int targetOffset, float[] grad, int gradOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = LossSpecies.pinned(species);
         int step = s.length();
         float invN = 1f / n;
         FloatVector acc0 = FloatVector.zero(s);
@@ -90,7 +90,7 @@ public record VectorLosses(VectorSpecies<Float> species) implements LossKernels 
     @Override
     public float huber(int n, float delta, float[] pred, int predOffset, float[] target, int targetOffset,
             float[] grad, int gradOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = LossSpecies.pinned(species);
         int step = s.length();
         float invN = 1f / n;
         float halfDelta = 0.5f * delta;
@@ -138,7 +138,7 @@ public record VectorLosses(VectorSpecies<Float> species) implements LossKernels 
     @Override
     public float bceWithLogits(int n, float[] logits, int logitsOffset, float[] targets, int targetsOffset,
             float[] grad, int gradOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = LossSpecies.pinned(species);
         int step = s.length();
         float invN = 1f / n;
         FloatVector acc0 = FloatVector.zero(s);
@@ -181,7 +181,7 @@ public record VectorLosses(VectorSpecies<Float> species) implements LossKernels 
 
     @Override
     public float hinge(int n, float[] pred, int predOffset, float[] targets, int targetsOffset, float[] grad, int gradOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = LossSpecies.pinned(species);
         int step = s.length();
         float invN = 1f / n;
         FloatVector one = FloatVector.broadcast(s, 1f);
@@ -225,8 +225,9 @@ public record VectorLosses(VectorSpecies<Float> species) implements LossKernels 
     @Override
     public float softmaxCrossEntropy(int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
             int[] labels, int labelsOffset, float[] grad, int gradOffset, int ldGrad) {
-        return cols <= species.length()
-                ? LossSoftmaxRows.narrow(species, rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset, grad, gradOffset, ldGrad)
-                : LossSoftmaxRows.wide(species, rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset, grad, gradOffset, ldGrad);
+        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        return cols <= s.length()
+                ? LossSoftmaxRows.narrow(s, rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset, grad, gradOffset, ldGrad)
+                : LossSoftmaxRows.wide(s, rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset, grad, gradOffset, ldGrad);
     }
 }
