@@ -19,7 +19,8 @@ final class LossSoftmaxRows {
         VectorSpecies<Float> s = LossSpecies.pinned(species);
         VectorMask<Float> inRow = s.indexInRange(0, cols);
         float invRows = (float) (1.0 / rows);
-        LossLogProduct logSum = new LossLogProduct();
+        double product = 1;
+        long exponent = 0;
         double total = 0;
         for (int r = 0; r < rows; r++) {
             int x = logitsOffset + r * ldLogits;
@@ -34,9 +35,13 @@ final class LossSoftmaxRows {
             e.mul(scale).intoArray(grad, g, inRow);
             grad[g + label] = grad[g + label] - invRows;
             total += (double) max - labelLogit;
-            logSum.multiply(sum);
+            product *= sum;
+            if (product > LossLogProduct.RESCALE_ABOVE) {
+                product *= LossLogProduct.RESCALE_BY;
+                exponent += LossLogProduct.RESCALE_BITS;
+            }
         }
-        return (float) ((total + logSum.log()) / rows);
+        return (float) ((total + LossLogProduct.log(product, exponent)) / rows);
     }
 
     /**
@@ -48,7 +53,8 @@ final class LossSoftmaxRows {
     static float wide(VectorSpecies<Float> s, int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
             int[] labels, int labelsOffset, float[] grad, int gradOffset, int ldGrad) {
         float invRows = (float) (1.0 / rows);
-        LossLogProduct logSum = new LossLogProduct();
+        double product = 1;
+        long exponent = 0;
         double total = 0;
         for (int r = 0; r < rows; r++) {
             int x = logitsOffset + r * ldLogits;
@@ -61,9 +67,13 @@ final class LossSoftmaxRows {
             scaleRow(s, cols, (float) (1.0 / ((double) sum * rows)), grad, g);
             grad[g + label] = grad[g + label] - invRows;
             total += (double) max - labelLogit;
-            logSum.multiply(sum);
+            product *= sum;
+            if (product > LossLogProduct.RESCALE_ABOVE) {
+                product *= LossLogProduct.RESCALE_BY;
+                exponent += LossLogProduct.RESCALE_BITS;
+            }
         }
-        return (float) ((total + logSum.log()) / rows);
+        return (float) ((total + LossLogProduct.log(product, exponent)) / rows);
     }
 
     private static float rowMax(VectorSpecies<Float> species, int cols, float[] logits, int x) {
