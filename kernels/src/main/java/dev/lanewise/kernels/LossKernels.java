@@ -48,7 +48,8 @@ package dev.lanewise.kernels;
  *       |vector - scalar| &lt;= 2 * gamma(n + 1) * sum|l_i| / n + 2<sup>-21</sup>. Gradient element, with
  *       sigma = sigmoid(z) exactly: |vector - scalar| &lt;= (8 ulp(sigma) + ulp(sigma - y)) / n
  *       + ulp(grad) + 2<sup>-149</sup>: a few ulps of the probability, not of the difference, which may
- *       cancel.</li>
+ *       cancel. Overflowing partial sums (logits near the float range) are treated as for the losses
+ *       above.</li>
  *   <li>{@code softmaxCrossEntropy}: both paths compute the same x_j - m; the exponentials differ by at
  *       most 1.5 ulps, the row sums s are float sums in different orders, the loss is accumulated in
  *       double. Loss (absolute, since log-sum-exp turns the relative error of s into an absolute one):

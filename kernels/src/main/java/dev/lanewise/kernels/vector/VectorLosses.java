@@ -17,6 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Softmax cross-entropy: a row no wider than a vector is one masked load, two lane reductions, one
  * exp and one masked store; wider rows take three passes over the row (max; exp stored into grad and
  * summed; scale in place), all in L1 for rows up to a few thousand columns.
+ *
+ * <p>Every kernel first pins its species with {@code LossSpecies.pinned}: without that, a kernel that C2
+ * compiled on its own (any long call) ran with boxed vectors.
  */
 public record VectorLosses(VectorSpecies<Float> species) implements LossKernels {
 
