@@ -14,9 +14,9 @@ final class LossSoftmaxRows {
     private LossSoftmaxRows() {}
 
     /** Rows of at most one vector: everything for a row stays in one register, one masked load and store. */
-    static float narrow(VectorSpecies<Float> species, int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
+    static float narrow(int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
             int[] labels, int labelsOffset, float[] grad, int gradOffset, int ldGrad) {
-        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         VectorMask<Float> inRow = s.indexInRange(0, cols);
         float invRows = (float) (1.0 / rows);
         double product = 1;
@@ -50,7 +50,7 @@ final class LossSoftmaxRows {
      * operations it could no longer inline ran boxed, allocating on every step (measured: 3 MB per call
      * at 256 x 1000).
      */
-    static float wide(VectorSpecies<Float> s, int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
+    static float wide(int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
             int[] labels, int labelsOffset, float[] grad, int gradOffset, int ldGrad) {
         float invRows = (float) (1.0 / rows);
         double product = 1;
@@ -62,9 +62,9 @@ final class LossSoftmaxRows {
             int label = labels[labelsOffset + r];
             // Read the label's logit before the row is overwritten: grad may be the logits matrix itself.
             float labelLogit = logits[x + label];
-            float max = rowMax(s, cols, logits, x);
-            float sum = storeExpAndSum(s, cols, max, logits, x, grad, g);
-            scaleRow(s, cols, (float) (1.0 / ((double) sum * rows)), grad, g);
+            float max = rowMax(cols, logits, x);
+            float sum = storeExpAndSum(cols, max, logits, x, grad, g);
+            scaleRow(cols, (float) (1.0 / ((double) sum * rows)), grad, g);
             grad[g + label] = grad[g + label] - invRows;
             total += (double) max - labelLogit;
             product *= sum;
@@ -76,8 +76,8 @@ final class LossSoftmaxRows {
         return (float) ((total + LossLogProduct.log(product, exponent)) / rows);
     }
 
-    private static float rowMax(VectorSpecies<Float> species, int cols, float[] logits, int x) {
-        VectorSpecies<Float> s = LossSpecies.pinned(species);
+    private static float rowMax(int cols, float[] logits, int x) {
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         int bound = s.loopBound(cols);
         FloatVector max0 = FloatVector.broadcast(s, Float.NEGATIVE_INFINITY);
         FloatVector max1 = max0;
@@ -97,9 +97,9 @@ final class LossSoftmaxRows {
     }
 
     /** Writes exp(x_j - max) into the grad row and returns its float sum. */
-    private static float storeExpAndSum(VectorSpecies<Float> species, int cols, float max, float[] logits, int x,
+    private static float storeExpAndSum(int cols, float max, float[] logits, int x,
             float[] grad, int g) {
-        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         int step = s.length();
         int bound = s.loopBound(cols);
         FloatVector sum0 = FloatVector.zero(s);
@@ -129,8 +129,8 @@ final class LossSoftmaxRows {
     }
 
     /** grad_j *= scale over the row; the scalar tail rounds exactly as the vector lanes do. */
-    private static void scaleRow(VectorSpecies<Float> species, int cols, float scale, float[] grad, int g) {
-        VectorSpecies<Float> s = LossSpecies.pinned(species);
+    private static void scaleRow(int cols, float scale, float[] grad, int g) {
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         int bound = s.loopBound(cols);
         int j = 0;
         for (; j < bound; j += s.length()) {

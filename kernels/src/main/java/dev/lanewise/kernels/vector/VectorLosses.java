@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link LossKernels} on the Vector API at one width; a record so that C2 trusts the species field.
+ * {@link LossKernels} on the Vector API at this copy's width ({@link VectorWidth}).
  *
  * <p>Elementwise losses: one pass, two loss accumulators (an add's latency would otherwise bound the loop),
  * the gradient stored with full vectors, and a scalar tail doing the scalar reference's float operations,
@@ -17,15 +17,12 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Softmax cross-entropy: a row no wider than a vector is one masked load, two lane reductions, one
  * exp and one masked store; wider rows take three passes over the row (max; exp stored into grad and
  * summed; scale in place), all in L1 for rows up to a few thousand columns.
- *
- * <p>Every kernel first pins its species with {@code LossSpecies.pinned}: without that, a kernel that C2
- * compiled on its own (any long call) ran with boxed vectors.
  */
-public record VectorLosses(VectorSpecies<Float> species) implements LossKernels {
+public final class VectorLosses implements LossKernels {
 
     @Override
     public float mse(int n, float[] pred, int predOffset, float[] target, int targetOffset, float[] grad, int gradOffset) {
-        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         int step = s.length();
         float scale = 2f / n;
         FloatVector acc0 = FloatVector.zero(s);
@@ -56,7 +53,7 @@ public record VectorLosses(VectorSpecies<Float> species) implements LossKernels 
 
     @Override
     public float mae(int n, float[] pred, int predOffset, float[] target, int targetOffset, float[] grad, int gradOffset) {
-        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         int step = s.length();
         float invN = 1f / n;
         FloatVector acc0 = FloatVector.zero(s);
@@ -93,7 +90,7 @@ public record VectorLosses(VectorSpecies<Float> species) implements LossKernels 
     @Override
     public float huber(int n, float delta, float[] pred, int predOffset, float[] target, int targetOffset,
             float[] grad, int gradOffset) {
-        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         int step = s.length();
         float invN = 1f / n;
         float halfDelta = 0.5f * delta;
@@ -141,7 +138,7 @@ public record VectorLosses(VectorSpecies<Float> species) implements LossKernels 
     @Override
     public float bceWithLogits(int n, float[] logits, int logitsOffset, float[] targets, int targetsOffset,
             float[] grad, int gradOffset) {
-        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         int step = s.length();
         float invN = 1f / n;
         FloatVector acc0 = FloatVector.zero(s);
@@ -184,7 +181,7 @@ public record VectorLosses(VectorSpecies<Float> species) implements LossKernels 
 
     @Override
     public float hinge(int n, float[] pred, int predOffset, float[] targets, int targetsOffset, float[] grad, int gradOffset) {
-        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         int step = s.length();
         float invN = 1f / n;
         FloatVector one = FloatVector.broadcast(s, 1f);
@@ -228,9 +225,9 @@ public record VectorLosses(VectorSpecies<Float> species) implements LossKernels 
     @Override
     public float softmaxCrossEntropy(int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
             int[] labels, int labelsOffset, float[] grad, int gradOffset, int ldGrad) {
-        VectorSpecies<Float> s = LossSpecies.pinned(species);
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         return cols <= s.length()
-                ? LossSoftmaxRows.narrow(s, rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset, grad, gradOffset, ldGrad)
-                : LossSoftmaxRows.wide(s, rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset, grad, gradOffset, ldGrad);
+                ? LossSoftmaxRows.narrow(rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset, grad, gradOffset, ldGrad)
+                : LossSoftmaxRows.wide(rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset, grad, gradOffset, ldGrad);
     }
 }
