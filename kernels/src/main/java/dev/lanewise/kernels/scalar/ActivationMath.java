@@ -127,6 +127,9 @@ final class ActivationMath {
         q = FmaPolicy.fma(c2, q, B4);
         q = FmaPolicy.fma(c2, q, B2);
         q = FmaPolicy.fma(c2, q, B0);
-        return c * p / q;
+        // c * (p / q), not (c * p) / q: p / q is near 2/sqrt(pi), so a tiny c loses nothing to underflow.
+        // The rational overshoots 1 by a few ulps near |z| = 3.6; the clamp keeps 1 + erf >= 0, so that
+        // GELU never changes sign.
+        return Math.min(Math.max(c * (p / q), -1f), 1f);
     }
 }

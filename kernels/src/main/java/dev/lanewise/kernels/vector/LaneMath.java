@@ -129,7 +129,7 @@ final class LaneMath {
         q = fma(c2, q, B4);
         q = fma(c2, q, B2);
         q = fma(c2, q, B0);
-        return c.mul(p).div(q);
+        return c.mul(p.div(q)).max(-1f).min(1f);
     }
 
     /** The magnitude of {@code magnitude} with the sign bit of {@code sign}, as {@link Math#copySign}. */
