@@ -88,6 +88,27 @@ final class ActivationMath {
         return p * pow2(k1) * pow2(k - k1);
     }
 
+    /** 2^-64, the fixed second factor of {@link #expNonPositive}'s scaling. */
+    static final float TWO_TO_MINUS_64 = 0x1p-64f;
+    /** The bits of 2^(k + 64) are ((t's bits) - ROUNDER_BITS + 127 + 64) << 23. */
+    static final int NON_POSITIVE_BIAS = ROUNDER_BITS - 127 - 64;
+
+    /**
+     * e^x for x &lt;= 0 (larger x is taken as 0): {@link #exp}'s polynomial with a cheaper scaling, since
+     * here n lies in [-150, 0]: 2^(n + 64) is normal, and the constant 2^-64 rounds once. Sigmoid,
+     * softmax and the GELU density need no more, and this is the hot path of all three.
+     */
+    static float expNonPositive(float x) {
+        float c = Math.min(Math.max(x, EXP_MIN), 0f);
+        float t = c * LOG2E + ROUNDER;
+        float n = t - ROUNDER;
+        float r = FmaPolicy.fma(n, -LN2_HI, c);
+        r = FmaPolicy.fma(n, -LN2_LO, r);
+        float p = expPolynomial(r) + 1f;
+        float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) - NON_POSITIVE_BIAS) << 23);
+        return p * scale * TWO_TO_MINUS_64;
+    }
+
     /** e^x - 1 without cancellation near 0, for x <= 20 (callers: ELU on x <= 0, tanh on [0, 20]). */
     static float expm1(float x) {
         float c = Math.min(Math.max(x, EXPM1_MIN), EXPM1_MAX);

@@ -97,20 +97,20 @@ public final class ScalarActivations implements ActivationKernels {
             float[] gradIn, int giOffset) {
         for (int i = 0; i < n; i++) {
             float v = saved[sOffset + i];
-            float slope = v > 0f ? 1f : alpha * ActivationMath.exp(v);
+            float slope = v > 0f ? 1f : alpha * ActivationMath.expNonPositive(v);
             gradIn[giOffset + i] = gradOut[gOffset + i] * slope;
         }
     }
 
     /** sigmoid(x) = num / (1 + e^-|x|), with num = 1 for x >= 0 and e^-|x| below: nothing overflows. */
     static float sigmoid(float x) {
-        float e = ActivationMath.exp(-Math.abs(x));
+        float e = ActivationMath.expNonPositive(-Math.abs(x));
         return (x >= 0f ? 1f : e) / (1f + e);
     }
 
     /** 1 - sigmoid(x) = sigmoid(-x), computed without cancellation. */
     static float sigmoidComplement(float x) {
-        float e = ActivationMath.exp(-Math.abs(x));
+        float e = ActivationMath.expNonPositive(-Math.abs(x));
         return (x >= 0f ? e : 1f) / (1f + e);
     }
 
@@ -164,7 +164,7 @@ public final class ScalarActivations implements ActivationKernels {
             float v = saved[sOffset + i];
             float cdf = 0.5f * (1f + ActivationMath.erf(v * INV_SQRT2));
             float c = Math.min(Math.max(v, -GELU_PDF_CLAMP), GELU_PDF_CLAMP);
-            float pdf = ActivationMath.exp(-0.5f * (c * c)) * INV_SQRT_2PI;
+            float pdf = ActivationMath.expNonPositive(-0.5f * (c * c)) * INV_SQRT_2PI;
             gradIn[giOffset + i] = gradOut[gOffset + i] * FmaPolicy.fma(c, pdf, cdf);
         }
     }
@@ -221,7 +221,7 @@ public final class ScalarActivations implements ActivationKernels {
     public void softplus(int n, float[] x, int xOffset, float[] out, int outOffset) {
         for (int i = 0; i < n; i++) {
             float v = x[xOffset + i];
-            float smooth = Math.max(v, 0f) + ActivationMath.log1p(ActivationMath.exp(-Math.abs(v)));
+            float smooth = Math.max(v, 0f) + ActivationMath.log1p(ActivationMath.expNonPositive(-Math.abs(v)));
             out[outOffset + i] = v > SOFTPLUS_THRESHOLD ? v : smooth;
         }
     }
@@ -242,7 +242,7 @@ public final class ScalarActivations implements ActivationKernels {
             float max = rowMax(cols, x, xi);
             double sum = 0d;
             for (int j = 0; j < cols; j++) {
-                float e = ActivationMath.exp(x[xi + j] - max);
+                float e = ActivationMath.expNonPositive(x[xi + j] - max);
                 out[oi + j] = e;
                 sum += e;
             }
@@ -261,7 +261,7 @@ public final class ScalarActivations implements ActivationKernels {
             float max = rowMax(cols, x, xi);
             double sum = 0d;
             for (int j = 0; j < cols; j++) {
-                sum += ActivationMath.exp(x[xi + j] - max);
+                sum += ActivationMath.expNonPositive(x[xi + j] - max);
             }
             float logSum = (float) Math.log(sum);
             for (int j = 0; j < cols; j++) {

@@ -94,6 +94,21 @@ final class LaneMath {
         return p.mul(pow2(k1)).mul(pow2(k.sub(k1)));
     }
 
+    static final float TWO_TO_MINUS_64 = 0x1p-64f;
+    static final int NON_POSITIVE_BIAS = ROUNDER_BITS - 127 - 64;
+
+    static FloatVector expNonPositive(FloatVector x) {
+        FloatVector c = x.max(EXP_MIN).min(0f);
+        FloatVector t = c.mul(LOG2E).add(ROUNDER);
+        FloatVector n = t.sub(ROUNDER);
+        FloatVector r = fma(n, -LN2_HI, c);
+        r = fma(n, -LN2_LO, r);
+        FloatVector p = expPolynomial(r).add(1f);
+        FloatVector scale = t.reinterpretAsInts().sub(NON_POSITIVE_BIAS).lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
+        return p.mul(scale).mul(TWO_TO_MINUS_64);
+    }
+
     static FloatVector expm1(FloatVector x) {
         FloatVector c = x.max(EXPM1_MIN).min(EXPM1_MAX);
         FloatVector t = c.mul(LOG2E).add(ROUNDER);

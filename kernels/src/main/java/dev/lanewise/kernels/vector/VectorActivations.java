@@ -46,18 +46,18 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
     }
 
     private static FloatVector eluBackward(FloatVector g, FloatVector v, float alpha) {
-        FloatVector slope = LaneMath.exp(v).mul(alpha).blend(1f, v.compare(VectorOperators.GT, 0f));
+        FloatVector slope = LaneMath.expNonPositive(v).mul(alpha).blend(1f, v.compare(VectorOperators.GT, 0f));
         return g.mul(slope);
     }
 
     private static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = LaneMath.exp(x.abs().neg());
+        FloatVector e = LaneMath.expNonPositive(x.abs().neg());
         FloatVector one = FloatVector.broadcast(x.species(), 1f);
         return e.blend(one, x.compare(VectorOperators.GE, 0f)).div(e.add(1f));
     }
 
     private static FloatVector sigmoidComplement(FloatVector x) {
-        FloatVector e = LaneMath.exp(x.abs().neg());
+        FloatVector e = LaneMath.expNonPositive(x.abs().neg());
         FloatVector one = FloatVector.broadcast(x.species(), 1f);
         return one.blend(e, x.compare(VectorOperators.GE, 0f)).div(e.add(1f));
     }
@@ -83,7 +83,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
     private static FloatVector geluBackward(FloatVector g, FloatVector v) {
         FloatVector cdf = LaneMath.erf(v.mul(INV_SQRT2)).add(1f).mul(0.5f);
         FloatVector c = v.max(-GELU_PDF_CLAMP).min(GELU_PDF_CLAMP);
-        FloatVector pdf = LaneMath.exp(c.mul(c).mul(-0.5f)).mul(INV_SQRT_2PI);
+        FloatVector pdf = LaneMath.expNonPositive(c.mul(c).mul(-0.5f)).mul(INV_SQRT_2PI);
         return g.mul(Lanes.fma(c, pdf, cdf));
     }
 
@@ -118,7 +118,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
     }
 
     private static FloatVector softplus(FloatVector v) {
-        FloatVector smooth = v.max(0f).add(LaneMath.log1p(LaneMath.exp(v.abs().neg())));
+        FloatVector smooth = v.max(0f).add(LaneMath.log1p(LaneMath.expNonPositive(v.abs().neg())));
         return smooth.blend(v, v.compare(VectorOperators.GT, SOFTPLUS_THRESHOLD));
     }
 
@@ -396,11 +396,11 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
             FloatVector max = FloatVector.broadcast(s, rowMax(cols, x, xi));
             int i = 0;
             for (int bound = s.loopBound(cols); i < bound; i += s.length()) {
-                LaneMath.exp(FloatVector.fromArray(s, x, xi + i).sub(max)).intoArray(out, oi + i);
+                LaneMath.expNonPositive(FloatVector.fromArray(s, x, xi + i).sub(max)).intoArray(out, oi + i);
             }
             if (i < cols) {
                 VectorMask<Float> m = s.indexInRange(i, cols);
-                LaneMath.exp(FloatVector.fromArray(s, x, xi + i, m).sub(max)).intoArray(out, oi + i, m);
+                LaneMath.expNonPositive(FloatVector.fromArray(s, x, xi + i, m).sub(max)).intoArray(out, oi + i, m);
             }
             FloatVector total = FloatVector.broadcast(s, (float) sum(cols, out, oi));
             i = 0;
@@ -426,14 +426,14 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
             DoubleVector acc1 = DoubleVector.zero(d);
             int i = 0;
             for (int bound = s.loopBound(cols); i < bound; i += s.length()) {
-                FloatVector e = LaneMath.exp(FloatVector.fromArray(s, x, xi + i).sub(max));
+                FloatVector e = LaneMath.expNonPositive(FloatVector.fromArray(s, x, xi + i).sub(max));
                 acc0 = acc0.add(e.convertShape(VectorOperators.F2D, d, 0));
                 acc1 = acc1.add(e.convertShape(VectorOperators.F2D, d, 1));
             }
             if (i < cols) {
                 VectorMask<Float> m = s.indexInRange(i, cols);
                 // Lanes past the row read 0 and give e^-max; zero them before they reach the sum.
-                FloatVector e = FloatVector.zero(s).blend(LaneMath.exp(FloatVector.fromArray(s, x, xi + i, m).sub(max)), m);
+                FloatVector e = FloatVector.zero(s).blend(LaneMath.expNonPositive(FloatVector.fromArray(s, x, xi + i, m).sub(max)), m);
                 acc0 = acc0.add(e.convertShape(VectorOperators.F2D, d, 0));
                 acc1 = acc1.add(e.convertShape(VectorOperators.F2D, d, 1));
             }
