@@ -39,18 +39,31 @@ package dev.lanewise.kernels;
  *       the subtraction that follows may cancel, so the bound is absolute in the reduction's size.</li>
  * </ul>
  *
- * <h2>How far the scalar result may be from the truth</h2>
- * On finite inputs, against the double-precision function of the same float inputs rounded once to float
- * (ulp measured at that rounded value; a result below 2<sup>-126</sup> is also allowed 2 * 2<sup>-149</sup>
- * absolutely): identity, ReLU, leaky ReLU and their backwards exact (correctly rounded); ELU 3 ulps; sigmoid 3;
- * tanh 4; SiLU 4; softplus 3; GELU-tanh 5; GELU 8 ulps plus |x| * 2<sup>-21</sup> absolutely (erf's error,
- * at most 5e-7, and the cancellation in 1 + erf for negative x, as in PyTorch's own float formula);
- * backwards: sigmoid and tanh 2 ulps (from the saved float output), ELU 3, SiLU 6, softplus 3,
- * GELU-tanh 8 ulps, GELU 8 ulps plus 2<sup>-20</sup> absolutely; softmax (1 + |x_i - max|) * 2<sup>-23</sup>
- * relatively plus 4 ulps (x_i - max rounds to float before the exponential); log-softmax
- * |x_i - max| * 2<sup>-23</sup> plus 4 ulps; the softmax backwards within the vector-scalar bounds above
- * of the exact value. These are checked by dense sweeps in the harness and against PyTorch's float64
- * results.
+ * <h2>How far the results may be from the truth</h2>
+ * Against the double-precision function of the same float inputs, with "N ulps" meaning at most N floats
+ * from that value rounded to float, and every result whose true value is below 2<sup>-126</sup> also
+ * allowed 2 * 2<sup>-149</sup> absolutely. Elementwise (scalar, hence vector), on finite inputs:
+ * <table>
+ *   <caption>Accuracy of the elementwise functions</caption>
+ *   <tr><th>function</th><th>forward</th><th>backward (|g| the upstream gradient)</th></tr>
+ *   <tr><td>identity, ReLU, leaky ReLU</td><td>exact</td><td>exact</td></tr>
+ *   <tr><td>ELU</td><td>3 ulps</td><td>3 ulps</td></tr>
+ *   <tr><td>sigmoid</td><td>3 ulps</td><td>2 ulps of g y (1 - y), y the saved float output</td></tr>
+ *   <tr><td>tanh</td><td>4 ulps</td><td>2 ulps of g (1 - y<sup>2</sup>)</td></tr>
+ *   <tr><td>GELU</td><td>8 ulps, or |x| 2<sup>-21</sup> absolutely (erf is within 8 ulps and 5e-7; 1 + erf
+ *       cancels for x &lt; 0, as in PyTorch's float formula)</td><td>8 ulps, or 2<sup>-20</sup> |g|</td></tr>
+ *   <tr><td>GELU-tanh</td><td>5 ulps + 4|k| ulps for x &lt; 0, where k = 2 sqrt(2/pi)(x + 0.044715 x<sup>3</sup>)
+ *       (the result is about x e<sup>k</sup>, which amplifies the rounding of k), or |x| 2<sup>-148</sup>
+ *       (when the sigmoid underflows)</td><td>8 ulps + 4|k| for x &lt; 0, or 2<sup>-22</sup> |g| (the
+ *       derivative crosses zero)</td></tr>
+ *   <tr><td>SiLU</td><td>4 ulps, or |x| 2<sup>-148</sup></td><td>6 ulps, or 2<sup>-22</sup> |g|</td></tr>
+ *   <tr><td>softplus</td><td>3 ulps</td><td>3 ulps</td></tr>
+ * </table>
+ * Row-wise, every implementation: softmax within 6 ulps plus (1 + |x_i - max|) 2<sup>-23</sup> relatively
+ * (x_i - max rounds to float before the exponential); log-softmax within 6 ulps; softmax backward within
+ * 6 ulps + |y_i| 2<sup>-22</sup> sum_j |g_j y_j|; log-softmax backward within 6 ulps + e<sup>y_i</sup>
+ * 2<sup>-21</sup> sum_j |g_j|. The harness checks these with dense sweeps against double-precision code and
+ * against PyTorch's float64 results.
  */
 public interface ActivationKernels {
 

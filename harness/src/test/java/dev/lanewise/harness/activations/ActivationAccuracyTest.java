@@ -133,6 +133,62 @@ class ActivationAccuracyTest {
         worst.assertNone("expm1/log1p");
     }
 
+    @Test
+    void softmaxAndLogSoftmaxAreWithinTheStatedBoundsOfTheTruth() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 300; trial++) {
+            int cols = 1 + random.nextInt(300);
+            double spread = new double[] {0.5, 5, 50, 500}[trial % 4];
+            float[] x = new float[cols];
+            float[] g = new float[cols];
+            for (int j = 0; j < cols; j++) {
+                x[j] = random.nextInt(20) == 0 ? Float.NEGATIVE_INFINITY : (float) (spread * random.nextGaussian());
+                g[j] = (float) random.nextDouble(-2, 2);
+            }
+            x[random.nextInt(cols)] = (float) (spread * random.nextGaussian()); // at least one finite logit
+            float max = Float.NEGATIVE_INFINITY;
+            for (float v : x) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (float v : x) {
+                sum += Math.exp((double) v - max);
+            }
+            float[] y = new float[cols];
+            float[] logY = new float[cols];
+            SCALAR.softmax(1, cols, cols, x, 0, y, 0);
+            SCALAR.logSoftmax(1, cols, cols, x, 0, logY, 0);
+            double dot = 0;
+            double absDot = 0;
+            double gSum = 0;
+            double absG = 0;
+            for (int j = 0; j < cols; j++) {
+                dot += (double) g[j] * y[j];
+                absDot += Math.abs((double) g[j] * y[j]);
+                gSum += g[j];
+                absG += Math.abs(g[j]);
+            }
+            float[] dx = new float[cols];
+            float[] dxLog = new float[cols];
+            SCALAR.softmaxBackward(1, cols, cols, g, 0, y, 0, dx, 0);
+            SCALAR.logSoftmaxBackward(1, cols, cols, g, 0, logY, 0, dxLog, 0);
+            for (int j = 0; j < cols; j++) {
+                double d = (double) x[j] - max;
+                double p = Math.exp(d) / sum;
+                String at = "cols " + cols + ", spread " + spread + ", x = " + x[j] + ", max " + max;
+                assertTrue(Elementwise.within(y[j], p, 6, (1 + Math.abs(d)) * 0x1p-23 * p), at + ": softmax " + y[j] + " vs " + p);
+                double logP = d - Math.log(sum);
+                assertTrue(Elementwise.within(logY[j], logP, 6, 0), at + ": logSoftmax " + logY[j] + " vs " + logP);
+                double back = y[j] * (g[j] - dot);
+                assertTrue(Elementwise.within(dx[j], back, 6, Math.abs(y[j]) * 0x1p-22 * absDot),
+                        at + ": softmaxBackward " + dx[j] + " vs " + back);
+                double backLog = g[j] - Math.exp(logY[j]) * gSum;
+                assertTrue(Elementwise.within(dxLog[j], backLog, 6, Math.exp(logY[j]) * 0x1p-21 * absG),
+                        at + ": logSoftmaxBackward " + dxLog[j] + " vs " + backLog);
+            }
+        }
+    }
+
     /** Collects the first failure and the largest distance seen, so one message says how close it came. */
     static final class Worst {
         private String failure;
