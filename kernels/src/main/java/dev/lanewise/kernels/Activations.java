@@ -71,8 +71,8 @@ public final class Activations {
     }
 
     /** Backward of {@link #leakyRelu}: {@code gradIn = gradOut * f'}; {@code saved} is the forward input x. */
-    public static void leakyReluBackward(int n, float negativeSlope, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset) {
+    public static void leakyReluBackward(int n, float negativeSlope, float[] gradOut, int gOffset, float[] saved,
+            int sOffset, float[] gradIn, int giOffset) {
         checkParameter("negativeSlope", negativeSlope);
         checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
         KERNELS.leakyReluBackward(n, negativeSlope, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
@@ -96,8 +96,8 @@ public final class Activations {
     }
 
     /** Backward of {@link #elu}: {@code gradIn = gradOut * f'}; {@code saved} is the forward input x. */
-    public static void eluBackward(int n, float alpha, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset) {
+    public static void eluBackward(int n, float alpha, float[] gradOut, int gOffset, float[] saved, int sOffset,
+            float[] gradIn, int giOffset) {
         checkParameter("alpha", alpha);
         checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
         KERNELS.eluBackward(n, alpha, gradOut, gOffset, saved, sOffset, gradIn, giOffset);

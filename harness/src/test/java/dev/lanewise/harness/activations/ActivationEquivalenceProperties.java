@@ -25,7 +25,7 @@ import net.jqwik.api.Tuple;
  * within 2, their backwards within the stated absolute bounds; NaN in gives NaN out.
  */
 class ActivationEquivalenceProperties {
-    private static final int TRIES = 60;
+    private static final int TRIES = 80;
     private static final ActivationKernels SCALAR = Implementations.scalar().activations();
 
     @Provide

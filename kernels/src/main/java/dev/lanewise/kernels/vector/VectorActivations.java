@@ -433,7 +433,8 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
             if (i < cols) {
                 VectorMask<Float> m = s.indexInRange(i, cols);
                 // Lanes past the row read 0 and give e^-max; zero them before they reach the sum.
-                FloatVector e = FloatVector.zero(s).blend(LaneMath.expNonPositive(FloatVector.fromArray(s, x, xi + i, m).sub(max)), m);
+                FloatVector tail = LaneMath.expNonPositive(FloatVector.fromArray(s, x, xi + i, m).sub(max));
+                FloatVector e = FloatVector.zero(s).blend(tail, m);
                 acc0 = acc0.add(e.convertShape(VectorOperators.F2D, d, 0));
                 acc1 = acc1.add(e.convertShape(VectorOperators.F2D, d, 1));
             }
