@@ -162,6 +162,40 @@ class ActivationGoldenTest {
         }
     }
 
+    /** The limits the javadoc promises at ±Inf, and the NaN it promises where the formula meets -Inf * 0. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void infinitiesGiveTheDocumentedLimits(KernelProvider impl) {
+        ActivationKernels k = impl.activations();
+        float inf = Float.POSITIVE_INFINITY;
+        assertEquals(0f, Elementwise.SIGMOID.forward(k, -inf));
+        assertEquals(1f, Elementwise.SIGMOID.forward(k, inf));
+        assertEquals(1f, Elementwise.TANH.forward(k, inf));
+        assertEquals(-1f, Elementwise.TANH.forward(k, -inf));
+        assertEquals(-Elementwise.ALPHA, Elementwise.ELU.forward(k, -inf));
+        assertEquals(0f, Elementwise.SOFTPLUS.forward(k, -inf));
+        assertEquals(inf, Elementwise.SOFTPLUS.forward(k, inf));
+        assertEquals(inf, Elementwise.GELU.forward(k, inf));
+        assertEquals(inf, Elementwise.SILU.forward(k, inf));
+        assertTrue(Float.isNaN(Elementwise.GELU.forward(k, -inf)));
+        assertTrue(Float.isNaN(Elementwise.GELU_TANH.forward(k, -inf)));
+        assertTrue(Float.isNaN(Elementwise.SILU.forward(k, -inf)));
+        assertEquals(1f, Elementwise.SILU.backward(k, 1f, inf));
+        assertEquals(0f, Elementwise.GELU.backward(k, 1f, -inf));
+        // Softmax: -Inf entries get 0, huge logits are fine, an all -Inf row and a +Inf entry give NaN rows.
+        float[] x = {-inf, 1000f, 1000f, -1000f, -inf, -inf, -inf, 0f, inf, 1f};
+        float[] p = new float[x.length];
+        k.softmax(1, 4, 4, x, 0, p, 0);
+        assertEquals(0f, p[0]);
+        assertEquals(0.5f, p[1]);
+        assertEquals(0.5f, p[2]);
+        assertEquals(0f, p[3]);
+        k.softmax(1, 3, 3, x, 4, p, 4);
+        assertTrue(Float.isNaN(p[4]) && Float.isNaN(p[5]) && Float.isNaN(p[6]));
+        k.logSoftmax(1, 3, 3, x, 7, p, 7);
+        assertTrue(Float.isNaN(p[7]) && Float.isNaN(p[8]) && Float.isNaN(p[9]));
+    }
+
     private static float rowMax(float[] x, int offset, int cols) {
         float max = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < cols; j++) {
