@@ -8,15 +8,16 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link ActivationKernels} on the Vector API at one width. A record, so that C2 trusts its final field.
+ * {@link ActivationKernels} on the Vector API at this copy's width ({@link VectorWidth}).
  *
- * <p>Every elementwise kernel is the same loop: whole vectors up to {@code species.loopBound(n)}, then one
+ * <p>Every elementwise kernel is the same loop: whole vectors up to {@code loopBound(n)}, then one
  * masked vector for the tail (the transcendentals exist only as lane code here, and a masked tail costs
  * about what a scalar one would). Each lane evaluates exactly the scalar reference's formula through
  * {@link LaneMath}, so results are bit-identical to it. The loops are written out one per kernel rather than
  * sharing a loop that takes a lambda: a shared call site would see many lambdas and C2 would stop inlining.
  */
-public record VectorActivations(VectorSpecies<Float> species) implements ActivationKernels {
+public final class VectorActivations implements ActivationKernels {
+    private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOAT;
     private static final float INV_SQRT2 = 0.70710678118654752f;
     private static final float INV_SQRT_2PI = 0.39894228040143268f;
     private static final float GELU_K1 = 1.5957691216057308f;
@@ -142,7 +143,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void relu(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector.fromArray(s, x, xOffset + i).max(0f).intoArray(out, outOffset + i);
@@ -161,7 +162,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void leakyRelu(int n, float negativeSlope, float[] x, int xOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             leakyRelu(FloatVector.fromArray(s, x, xOffset + i), negativeSlope).intoArray(out, outOffset + i);
@@ -175,7 +176,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
     @Override
     public void leakyReluBackward(int n, float negativeSlope, float[] gradOut, int gOffset, float[] saved, int sOffset,
             float[] gradIn, int giOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             leakyReluBackward(FloatVector.fromArray(s, gradOut, gOffset + i), FloatVector.fromArray(s, saved, sOffset + i),
@@ -190,7 +191,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void elu(int n, float alpha, float[] x, int xOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             elu(FloatVector.fromArray(s, x, xOffset + i), alpha).intoArray(out, outOffset + i);
@@ -204,7 +205,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
     @Override
     public void eluBackward(int n, float alpha, float[] gradOut, int gOffset, float[] saved, int sOffset,
             float[] gradIn, int giOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             eluBackward(FloatVector.fromArray(s, gradOut, gOffset + i), FloatVector.fromArray(s, saved, sOffset + i),
@@ -219,7 +220,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void sigmoid(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             sigmoid(FloatVector.fromArray(s, x, xOffset + i)).intoArray(out, outOffset + i);
@@ -232,7 +233,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void sigmoidBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             sigmoidBackward(FloatVector.fromArray(s, gradOut, gOffset + i), FloatVector.fromArray(s, saved, sOffset + i))
@@ -247,7 +248,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void tanh(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             tanh(FloatVector.fromArray(s, x, xOffset + i)).intoArray(out, outOffset + i);
@@ -260,7 +261,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void tanhBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             tanhBackward(FloatVector.fromArray(s, gradOut, gOffset + i), FloatVector.fromArray(s, saved, sOffset + i))
@@ -275,7 +276,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void gelu(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             gelu(FloatVector.fromArray(s, x, xOffset + i)).intoArray(out, outOffset + i);
@@ -288,7 +289,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void geluBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             geluBackward(FloatVector.fromArray(s, gradOut, gOffset + i), FloatVector.fromArray(s, saved, sOffset + i))
@@ -303,7 +304,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void geluTanh(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             geluTanh(FloatVector.fromArray(s, x, xOffset + i)).intoArray(out, outOffset + i);
@@ -316,7 +317,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void geluTanhBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             geluTanhBackward(FloatVector.fromArray(s, gradOut, gOffset + i), FloatVector.fromArray(s, saved, sOffset + i))
@@ -331,7 +332,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void silu(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             silu(FloatVector.fromArray(s, x, xOffset + i)).intoArray(out, outOffset + i);
@@ -344,7 +345,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void siluBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             siluBackward(FloatVector.fromArray(s, gradOut, gOffset + i), FloatVector.fromArray(s, saved, sOffset + i))
@@ -359,7 +360,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void softplus(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             softplus(FloatVector.fromArray(s, x, xOffset + i)).intoArray(out, outOffset + i);
@@ -372,7 +373,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void softplusBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             softplusBackward(FloatVector.fromArray(s, gradOut, gOffset + i), FloatVector.fromArray(s, saved, sOffset + i))
@@ -389,7 +390,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void softmax(int rows, int cols, int ld, float[] x, int xOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         for (int r = 0; r < rows; r++) {
             int xi = xOffset + r * ld;
             int oi = outOffset + r * ld;
@@ -416,7 +417,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     @Override
     public void logSoftmax(int rows, int cols, int ld, float[] x, int xOffset, float[] out, int outOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         VectorSpecies<Double> d = s.withLanes(double.class);
         for (int r = 0; r < rows; r++) {
             int xi = xOffset + r * ld;
@@ -453,7 +454,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
     @Override
     public void softmaxBackward(int rows, int cols, int ld, float[] gradOut, int gOffset, float[] y, int yOffset,
             float[] gradIn, int giOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         VectorSpecies<Double> d = s.withLanes(double.class);
         for (int r = 0; r < rows; r++) {
             int gi = gOffset + r * ld;
@@ -493,7 +494,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
     @Override
     public void logSoftmaxBackward(int rows, int cols, int ld, float[] gradOut, int gOffset, float[] y, int yOffset,
             float[] gradIn, int giOffset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         for (int r = 0; r < rows; r++) {
             int gi = gOffset + r * ld;
             int yi = yOffset + r * ld;
@@ -518,7 +519,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     /** The row maximum; max is exact and order-free (NaN wins, +0 above -0), so it equals the scalar one. */
     private float rowMax(int cols, float[] x, int offset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         FloatVector acc = FloatVector.broadcast(s, Float.NEGATIVE_INFINITY);
         int i = 0;
         for (int bound = s.loopBound(cols); i < bound; i += s.length()) {
@@ -533,7 +534,7 @@ public record VectorActivations(VectorSpecies<Float> species) implements Activat
 
     /** Sum of {@code x[offset, offset + n)} in double (masked-off lanes read 0). */
     private double sum(int n, float[] x, int offset) {
-        VectorSpecies<Float> s = species;
+        VectorSpecies<Float> s = SPECIES;
         VectorSpecies<Double> d = s.withLanes(double.class);
         DoubleVector acc0 = DoubleVector.zero(d);
         DoubleVector acc1 = DoubleVector.zero(d);

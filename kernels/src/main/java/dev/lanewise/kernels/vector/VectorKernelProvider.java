@@ -17,7 +17,7 @@ public record VectorKernelProvider(BlasKernels blas, ActivationKernels activatio
 
     /** The kernels of this copy of the package. */
     public static VectorKernelProvider create() {
-        return new VectorKernelProvider(new VectorBlas(), new VectorActivations(VectorWidth.FLOAT),
+        return new VectorKernelProvider(new VectorBlas(), new VectorActivations(),
                 new VectorLosses(), VectorOptimizers.of(VectorWidth.FLOAT), new VectorGemm());
     }
 
