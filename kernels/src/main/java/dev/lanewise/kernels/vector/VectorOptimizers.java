@@ -491,13 +491,25 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
 
     @Override
     public boolean allFinite(int n, float[] x, int xOff) {
-        // x * 0 is ±0 for every finite x and NaN for ±Inf and NaN, so one NaN lane means a non-finite input.
+        // x * 0 is ±0 for every finite x and NaN for ±Inf and NaN, and a NaN survives every later addition,
+        // so one NaN lane at the end means a non-finite input. Four accumulators keep the adds independent.
         VectorSpecies<Float> s = species();
-        FloatVector acc = FloatVector.zero(s);
+        int step = s.length();
+        FloatVector acc0 = FloatVector.zero(s);
+        FloatVector acc1 = FloatVector.zero(s);
+        FloatVector acc2 = FloatVector.zero(s);
+        FloatVector acc3 = FloatVector.zero(s);
         int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            acc = acc.add(FloatVector.fromArray(s, x, xOff + i).mul(0f));
+        for (; i <= n - 4 * step; i += 4 * step) {
+            acc0 = acc0.add(FloatVector.fromArray(s, x, xOff + i).mul(0f));
+            acc1 = acc1.add(FloatVector.fromArray(s, x, xOff + i + step).mul(0f));
+            acc2 = acc2.add(FloatVector.fromArray(s, x, xOff + i + 2 * step).mul(0f));
+            acc3 = acc3.add(FloatVector.fromArray(s, x, xOff + i + 3 * step).mul(0f));
         }
+        for (int bound = s.loopBound(n); i < bound; i += step) {
+            acc0 = acc0.add(FloatVector.fromArray(s, x, xOff + i).mul(0f));
+        }
+        FloatVector acc = acc0.add(acc1).add(acc2.add(acc3));
         return !acc.test(VectorOperators.IS_NAN).anyTrue() && TAIL.allFinite(n - i, x, xOff + i);
     }
 }
