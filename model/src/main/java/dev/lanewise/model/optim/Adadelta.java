@@ -1,0 +1,25 @@
+package dev.lanewise.model.optim;
+
+import dev.lanewise.kernels.AdadeltaConfig;
+
+/** {@code torch.optim.Adadelta} over a set of parameter arrays. */
+public final class Adadelta extends Optimizer {
+    private final AdadeltaConfig config;
+    private final float[][] squareAvg;
+    private final float[][] accDelta;
+
+    public Adadelta(AdadeltaConfig config, float[]... params) {
+        super(params);
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+        this.squareAvg = buffers();
+        this.accDelta = buffers();
+    }
+
+    @Override
+    protected void update(int k, float[] param, float[] grad, long step) {
+        KERNELS.adadelta(param.length, param, 0, grad, 0, squareAvg[k], 0, accDelta[k], 0, config);
+    }
+}

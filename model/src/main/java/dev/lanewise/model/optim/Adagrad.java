@@ -1,0 +1,26 @@
+package dev.lanewise.model.optim;
+
+import dev.lanewise.kernels.AdagradConfig;
+
+/** {@code torch.optim.Adagrad} over a set of parameter arrays. */
+public final class Adagrad extends Optimizer {
+    private final AdagradConfig config;
+    private final float[][] sum;
+
+    public Adagrad(AdagradConfig config, float[]... params) {
+        super(params);
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+        this.sum = buffers();
+        for (float[] s : sum) {
+            java.util.Arrays.fill(s, (float) config.initialAccumulatorValue());
+        }
+    }
+
+    @Override
+    protected void update(int k, float[] param, float[] grad, long step) {
+        KERNELS.adagrad(param.length, param, 0, grad, 0, sum[k], 0, config, step);
+    }
+}

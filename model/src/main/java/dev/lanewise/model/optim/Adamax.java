@@ -1,0 +1,25 @@
+package dev.lanewise.model.optim;
+
+import dev.lanewise.kernels.AdamaxConfig;
+
+/** {@code torch.optim.Adamax} over a set of parameter arrays. */
+public final class Adamax extends Optimizer {
+    private final AdamaxConfig config;
+    private final float[][] expAvg;
+    private final float[][] expInf;
+
+    public Adamax(AdamaxConfig config, float[]... params) {
+        super(params);
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+        this.expAvg = buffers();
+        this.expInf = buffers();
+    }
+
+    @Override
+    protected void update(int k, float[] param, float[] grad, long step) {
+        KERNELS.adamax(param.length, param, 0, grad, 0, expAvg[k], 0, expInf[k], 0, config, step);
+    }
+}

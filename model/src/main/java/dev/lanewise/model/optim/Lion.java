@@ -1,0 +1,23 @@
+package dev.lanewise.model.optim;
+
+import dev.lanewise.kernels.LionConfig;
+
+/** Lion (Chen et al. 2023, Algorithm 2) over a set of parameter arrays. */
+public final class Lion extends Optimizer {
+    private final LionConfig config;
+    private final float[][] expAvg;
+
+    public Lion(LionConfig config, float[]... params) {
+        super(params);
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+        this.expAvg = buffers();
+    }
+
+    @Override
+    protected void update(int k, float[] param, float[] grad, long step) {
+        KERNELS.lion(param.length, param, 0, grad, 0, expAvg[k], 0, config);
+    }
+}

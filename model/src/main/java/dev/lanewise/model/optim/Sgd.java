@@ -1,0 +1,23 @@
+package dev.lanewise.model.optim;
+
+import dev.lanewise.kernels.SgdConfig;
+
+/** {@code torch.optim.SGD} over a set of parameter arrays; the momentum buffer exists only with momentum. */
+public final class Sgd extends Optimizer {
+    private final SgdConfig config;
+    private final float[][] momentumBuffer;
+
+    public Sgd(SgdConfig config, float[]... params) {
+        super(params);
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+        this.momentumBuffer = config.hasMomentum() ? buffers() : null;
+    }
+
+    @Override
+    protected void update(int k, float[] param, float[] grad, long step) {
+        KERNELS.sgd(param.length, param, 0, grad, 0, momentumBuffer == null ? null : momentumBuffer[k], 0, config, step);
+    }
+}
