@@ -31,8 +31,10 @@ package dev.lanewise.kernels;
  *       operations in the same order, fusing multiply-adds exactly where {@link FmaPolicy} says.</li>
  *   <li>{@code softmax}: within 3 ulps. The row sum of e<sup>x-max</sup> is accumulated in double, in a
  *       different order, so the two float sums may differ by 1 ulp; the quotient then by up to 3.</li>
- *   <li>{@code logSoftmax}: within 2 ulps (the log of the double row sum may round to neighbouring floats;
- *       |x - max| + log(sum) has no cancellation).</li>
+ *   <li>{@code logSoftmax}: |vector - scalar| &lt;= 2 ulp(scalar) + 2 * cols * 2<sup>-53</sup>. The row
+ *       sum (at least 1, from the maximum's own term) is accumulated in double in different orders, so
+ *       log(sum) may differ by cols * 2<sup>-53</sup> in absolute terms, which is many ulps where
+ *       log(sum) is tiny (the row's maximum element, when the others are far below it).</li>
  *   <li>{@code softmaxBackward}: |vector - scalar| &lt;= 4 ulp(scalar) + |y_i| * 2<sup>-22</sup> *
  *       sum_j |g_j y_j|; {@code logSoftmaxBackward}: &lt;= 4 ulp(scalar) + e<sup>y_i</sup> *
  *       2<sup>-22</sup> * sum_j |g_j|. The row reductions are accumulated in double in different orders and

@@ -18,7 +18,7 @@ public record VectorKernelProvider(BlasKernels blas, ActivationKernels activatio
     /** The kernels of this copy of the package. */
     public static VectorKernelProvider create() {
         return new VectorKernelProvider(new VectorBlas(), new VectorActivations(),
-                new VectorLosses(), VectorOptimizers.of(VectorWidth.FLOAT), new VectorGemm());
+                new VectorLosses(), new VectorOptimizers(), new VectorGemm());
     }
 
     /** The width the JVM prefers on this CPU and under its flags (for example -XX:MaxVectorSize). */

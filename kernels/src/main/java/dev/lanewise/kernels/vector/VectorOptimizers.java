@@ -17,84 +17,16 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link OptimizerKernels} on the Vector API at one width. Each loop is the scalar reference's loop, lane by
+ * {@link OptimizerKernels} on the Vector API at this copy's width ({@link VectorWidth}). Each loop is the scalar reference's loop, lane by
  * lane: the same float operations in the same order, {@link Lanes#fma} exactly where the reference calls
  * {@code FmaPolicy.fma}, so the results are bit-identical. The main loop stops at {@code loopBound} and the
  * reference finishes the tail (a masked store in the main loop costs more than a few scalar elements).
  * Per-call flags (maximize, weight decay, amsgrad, ...) are tested inside the loop; they are loop-invariant.
- *
- * <p>Why a sealed class with one final subclass per width, not a record holding the species: these kernels
- * are too big for C2 to inline into their callers (FreqInlineSize), so each is compiled on its own, where a
- * species read from a field is not a constant; the Vector API then falls back to boxed vectors (broadcasts
- * allocated on every call, measured with {@code -prof gc}). Here {@link #species()} returns a
- * {@code static final} of the subclass: where only one width is in use (production, benchmarks) the call
- * is monomorphic, C2 inlines it and the species folds to a constant. Tests that mix widths stay correct.
  */
-public abstract sealed class VectorOptimizers implements OptimizerKernels
-        permits VectorOptimizers.Bits128, VectorOptimizers.Bits256, VectorOptimizers.Bits512 {
+public final class VectorOptimizers implements OptimizerKernels {
+    private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOAT;
+    private static final VectorSpecies<Double> DOUBLES = VectorWidth.DOUBLE;
     private static final ScalarOptimizers TAIL = new ScalarOptimizers();
-
-    /** The kernels at the width of {@code species} (128, 256 or 512 bits). */
-    public static VectorOptimizers of(VectorSpecies<Float> species) {
-        return switch (species.vectorBitSize()) {
-            case 128 -> new Bits128();
-            case 256 -> new Bits256();
-            case 512 -> new Bits512();
-            default -> throw new IllegalArgumentException(
-                    "species must be 128, 256 or 512 bits wide, was " + species.vectorBitSize());
-        };
-    }
-
-    /** The float species; a constant of each subclass. */
-    public abstract VectorSpecies<Float> species();
-
-    /** The double species of the same shape. */
-    abstract VectorSpecies<Double> doubles();
-
-    static final class Bits128 extends VectorOptimizers {
-        private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_128;
-        private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_128;
-
-        @Override
-        public VectorSpecies<Float> species() {
-            return FLOATS;
-        }
-
-        @Override
-        VectorSpecies<Double> doubles() {
-            return DOUBLES;
-        }
-    }
-
-    static final class Bits256 extends VectorOptimizers {
-        private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_256;
-        private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_256;
-
-        @Override
-        public VectorSpecies<Float> species() {
-            return FLOATS;
-        }
-
-        @Override
-        VectorSpecies<Double> doubles() {
-            return DOUBLES;
-        }
-    }
-
-    static final class Bits512 extends VectorOptimizers {
-        private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_512;
-        private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_512;
-
-        @Override
-        public VectorSpecies<Float> species() {
-            return FLOATS;
-        }
-
-        @Override
-        VectorSpecies<Double> doubles() {
-            return DOUBLES;
-        }
-    }
 
     /** PyTorch's effective gradient: negated under maximize, plus the coupled weight decay where non-zero. */
     private static FloatVector effectiveGradient(FloatVector g, FloatVector p, boolean maximize, float wd,
@@ -108,7 +40,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
     @Override
     public void sgd(int n, float[] param, int pOff, float[] grad, int gOff, float[] buf, int bOff, SgdConfig c,
             long step) {
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         boolean maximize = c.maximize();
         float wd = (float) c.weightDecay();
         FloatVector wdLanes = FloatVector.broadcast(s, wd);
@@ -138,7 +70,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
     @Override
     public void adagrad(int n, float[] param, int pOff, float[] grad, int gOff, float[] sum, int sOff,
             AdagradConfig c, long step) {
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         boolean maximize = c.maximize();
         float wd = (float) c.weightDecay();
         FloatVector wdLanes = FloatVector.broadcast(s, wd);
@@ -160,7 +92,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
     @Override
     public void rmsprop(int n, float[] param, int pOff, float[] grad, int gOff, float[] squareAvg, int sqOff,
             float[] gradAvg, int gaOff, float[] buf, int bOff, RmspropConfig c) {
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         boolean maximize = c.maximize();
         float wd = (float) c.weightDecay();
         FloatVector wdLanes = FloatVector.broadcast(s, wd);
@@ -200,7 +132,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
     @Override
     public void adadelta(int n, float[] param, int pOff, float[] grad, int gOff, float[] squareAvg, int sqOff,
             float[] accDelta, int adOff, AdadeltaConfig c) {
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         boolean maximize = c.maximize();
         float wd = (float) c.weightDecay();
         FloatVector wdLanes = FloatVector.broadcast(s, wd);
@@ -227,7 +159,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
     @Override
     public void adam(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] v,
             int vOff, float[] vMax, int vmOff, AdamConfig c, long step) {
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         boolean maximize = c.maximize();
         boolean amsgrad = c.amsgrad();
         float wd = c.decoupled() ? 0f : (float) c.weightDecay();
@@ -277,7 +209,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
     private int adamCommonCase(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] v,
             int vOff, float decayFactor, AdamConfig c, float negStep, float invRoot) {
         // Broadcast here, next to the loop, so that no vector crosses a call and needs a box.
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         FloatVector decay = FloatVector.broadcast(s, decayFactor);
         FloatVector beta1 = FloatVector.broadcast(s, (float) c.beta1());
         FloatVector rest1 = FloatVector.broadcast(s, (float) (1 - c.beta1()));
@@ -303,7 +235,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
     @Override
     public void adamax(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] u,
             int uOff, AdamaxConfig c, long step) {
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         boolean maximize = c.maximize();
         float wd = (float) c.weightDecay();
         FloatVector wdLanes = FloatVector.broadcast(s, wd);
@@ -330,7 +262,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
     @Override
     public double nadam(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] v,
             int vOff, NAdamConfig c, long step, double muProduct) {
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         double mu = c.mu(step);
         double muNext = c.mu(step + 1);
         double product = muProduct * mu;
@@ -364,7 +296,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
     @Override
     public void radam(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] v,
             int vOff, RAdamConfig c, long step) {
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         boolean rectified = c.rectified(step);
         FloatVector negStepSize = FloatVector.broadcast(s,
                 -(rectified ? c.rectifiedStepSize(step) : c.plainStepSize(step)));
@@ -393,7 +325,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
 
     @Override
     public void lion(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, LionConfig c) {
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         FloatVector negLr = FloatVector.broadcast(s, (float) -c.lr());
         float decayFactor = (float) (1 - c.lr() * c.weightDecay());
         boolean decays = decayFactor != 1f;
@@ -427,7 +359,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
 
     @Override
     public void clipByValue(int n, float[] x, int xOff, float clip) {
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         FloatVector high = FloatVector.broadcast(s, clip);
         FloatVector low = FloatVector.broadcast(s, -clip);
         int i = 0;
@@ -441,8 +373,8 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
 
     @Override
     public float l2Penalty(int n, float lambda, float[] param, int pOff, float[] grad, int gOff) {
-        VectorSpecies<Float> s = species();
-        VectorSpecies<Double> d = doubles();
+        VectorSpecies<Float> s = SPECIES;
+        VectorSpecies<Double> d = DOUBLES;
         FloatVector l = FloatVector.broadcast(s, lambda);
         DoubleVector acc0 = DoubleVector.zero(d);
         DoubleVector acc1 = DoubleVector.zero(d);
@@ -467,8 +399,8 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
 
     @Override
     public float l1Penalty(int n, float lambda, float[] param, int pOff, float[] grad, int gOff) {
-        VectorSpecies<Float> s = species();
-        VectorSpecies<Double> d = doubles();
+        VectorSpecies<Float> s = SPECIES;
+        VectorSpecies<Double> d = DOUBLES;
         FloatVector l = FloatVector.broadcast(s, lambda);
         DoubleVector acc0 = DoubleVector.zero(d);
         DoubleVector acc1 = DoubleVector.zero(d);
@@ -493,7 +425,7 @@ public abstract sealed class VectorOptimizers implements OptimizerKernels
     public boolean allFinite(int n, float[] x, int xOff) {
         // x * 0 is ±0 for every finite x and NaN for ±Inf and NaN, and a NaN survives every later addition,
         // so one NaN lane at the end means a non-finite input. Four accumulators keep the adds independent.
-        VectorSpecies<Float> s = species();
+        VectorSpecies<Float> s = SPECIES;
         int step = s.length();
         FloatVector acc0 = FloatVector.zero(s);
         FloatVector acc1 = FloatVector.zero(s);
