@@ -16,17 +16,18 @@ package dev.lanewise.kernels.vector;
  *               once or twice, and the kernel reads A where it lies
  */
 record GemmPlan(int shape, int mr, int nr, int kc, int mc, int nc, boolean packA) {
-    static final int WIDE = 0;
-    static final int NARROW = 1;
+    static final int WIDE = GemmMicroKernels.WIDE;
+    static final int NARROW = GemmMicroKernels.NARROW;
 
     /** Largest inner-dimension block: 256 floats of A and 256 x nr of B per tile. */
     static final int KC_MAX = 256;
 
     static GemmPlan of(int lanes, int m, int n, int k) {
         boolean narrow = n <= lanes;
+        int bits = lanes * Float.SIZE;
         int shape = narrow ? NARROW : WIDE;
-        int mr = GemmMicroKernels.MR[shape];
-        int nr = GemmMicroKernels.NV[shape] * lanes;
+        int mr = GemmMicroKernels.mr(shape, bits);
+        int nr = GemmMicroKernels.nv(shape, bits) * lanes;
         // Equal K blocks, none longer than KC_MAX: no short last block that would pay a C update for little work.
         int kBlocks = Math.max(1, (k + KC_MAX - 1) / KC_MAX);
         int kc = Math.max(1, (k + kBlocks - 1) / kBlocks);

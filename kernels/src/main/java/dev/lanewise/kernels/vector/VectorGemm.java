@@ -20,6 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorGemm implements GemmKernels {
     private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOAT;
+    private static final int BITS = VectorWidth.BITS;
 
     /** Per-thread packing buffers, grown on demand and kept, so a training loop allocates nothing. */
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][]);
@@ -87,7 +88,7 @@ public final class VectorGemm implements GemmKernels {
                             int rows = Math.min(mr, mc - ir);
                             int cBase = cOff + (ic + ir) * ldc + jc + jr;
                             if (aPack != null) {
-                                kernel(plan, kc, aPack, ir / mr * kc * mr, 1, mr, rows,
+                                GemmMicroKernels.packed(plan.shape(), BITS, kc, aPack, ir / mr * kc * mr, rows,
                                         bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
                             } else if (transA) {
                                 kernel(plan, kc, a, aOff + pc * lda + ic + ir, 1, lda, rows,
@@ -105,7 +106,7 @@ public final class VectorGemm implements GemmKernels {
 
     private void kernel(GemmPlan plan, int kc, float[] a, int aBase, int rs, int cs, int rows,
             float[] bp, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
-        GemmMicroKernels.run(plan.shape(), SPECIES.vectorBitSize(), kc, a, aBase, rs, cs, rows,
+        GemmMicroKernels.strided(plan.shape(), BITS, kc, a, aBase, rs, cs, rows,
                 bp, bBase, alpha, beta, first, c, cBase, ldc, cols);
     }
 
