@@ -30,8 +30,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--param", description = "JMH parameter override, e.g. --param size=4096,65536 (repeatable)")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--quick", description = "1 fork, 3 x 0.5 s warmup and measurement, instead of 2 forks of 5 x 1 s")
-    boolean quick;
+    @Option(names = "--plan", description = "quick (1 fork, 3 x 0.5 s warmup and measurement), standard (1 fork, 4 + 5 x 1 s) or full (2 forks, 5 + 5 x 1 s); default: ${DEFAULT-VALUE}",
+            defaultValue = "standard")
+    String planName;
 
     @Option(names = "--machine", description = "folder name under results/ (default: from the CPU model and core count)")
     String machine;
@@ -44,7 +45,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchmarkRunner.Plan plan = quick ? BenchmarkRunner.Plan.quick() : BenchmarkRunner.Plan.full();
+        BenchmarkRunner.Plan plan = switch (planName) {
+            case "quick" -> BenchmarkRunner.Plan.quick();
+            case "standard" -> BenchmarkRunner.Plan.standard();
+            case "full" -> BenchmarkRunner.Plan.full();
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--plan must be quick, standard or full, was " + planName);
+        };
         Map<String, String[]> overrides = new LinkedHashMap<>();
         params.forEach((k, v) -> overrides.put(k, v.split(",")));
         BenchmarkRunner runner = new BenchmarkRunner(plan, overrides);
@@ -85,9 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         args.add("--include '" + include + "'");
         args.add("--levels " + String.join(",", levels));
         params.forEach((k, v) -> args.add("--param " + k + "=" + v));
-        if (quick) {
-            args.add("--quick");
-        }
+        args.add("--plan " + planName);
         args.add("--name " + name);
         return args;
     }

@@ -29,7 +29,12 @@ public final class BenchmarkRunner {
             return new Plan(1, 3, 0.5, 3, 0.5);
         }
 
-        /** For committed results: two forks, five warmups and five measurements of one second. */
+        /** For committed results on a shared 2-core machine: one fork, four warmups, five measurements of one second. */
+        public static Plan standard() {
+            return new Plan(1, 4, 1, 5, 1);
+        }
+
+        /** Two forks, five warmups and five measurements of one second. */
         public static Plan full() {
             return new Plan(2, 5, 1, 5, 1);
         }

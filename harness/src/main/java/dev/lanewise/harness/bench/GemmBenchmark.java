@@ -114,26 +114,26 @@ public class GemmBenchmark {
     }
 
     @Benchmark
-    public float[] lanewise() {
+    public float[] sgemmLanewise() {
         Gemm.sgemm(transA, transB, m, n, k, 1f, a, 0, lda(), b, 0, ldb(), 0f, c, 0, n, threads);
         return c;
     }
 
     @Benchmark
-    public float[] scalar() {
+    public float[] sgemmScalar() {
         SCALAR.sgemm(transA, transB, m, n, k, 1f, a, 0, lda(), b, 0, ldb(), 0f, c, 0, n, threads);
         return c;
     }
 
     /** netlib is column-major: the row-major C = op(A) op(B) is the column-major C^T = op(B)^T op(A)^T. */
     @Benchmark
-    public float[] netlibVectorBlas() {
+    public float[] sgemmNetlib() {
         netlib.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1f, b, ldb(), a, lda(), 0f, c, n);
         return c;
     }
 
     @Benchmark
-    public FMatrixRMaj ejml() {
+    public FMatrixRMaj sgemmEjml() {
         if (transA) {
             CommonOps_FDRM.multTransA(ejmlA, ejmlB, ejmlC);
         } else if (transB) {
@@ -146,7 +146,7 @@ public class GemmBenchmark {
 
     /** The i-p-j loop a user would write (C2 vectorizes its inner loop over j when B is not transposed). */
     @Benchmark
-    public float[] naive() {
+    public float[] sgemmNaive() {
         java.util.Arrays.fill(c, 0f);
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < k; p++) {
