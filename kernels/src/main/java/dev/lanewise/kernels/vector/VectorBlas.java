@@ -52,8 +52,27 @@ public final class VectorBlas implements BlasKernels {
     public void axpy(int n, float alpha, float[] x, int xOffset, float[] y, int yOffset) {
         VectorSpecies<Float> s = SPECIES;
         FloatVector a = FloatVector.broadcast(s, alpha);
+        int step = s.length();
         int i = 0;
-        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+        // Four vectors per iteration, all loads before any store: with one vector at a time, each load of
+        // x waited on the store to y just before it whenever x and y sit a multiple of 4 KiB apart (the
+        // CPU cannot tell the addresses apart), and at 4096 elements the loop ran at a quarter of C2's
+        // own auto-vectorized loop, which unrolls the same way.
+        for (; i <= n - 4 * step; i += 4 * step) {
+            FloatVector x0 = FloatVector.fromArray(s, x, xOffset + i);
+            FloatVector x1 = FloatVector.fromArray(s, x, xOffset + i + step);
+            FloatVector x2 = FloatVector.fromArray(s, x, xOffset + i + 2 * step);
+            FloatVector x3 = FloatVector.fromArray(s, x, xOffset + i + 3 * step);
+            FloatVector y0 = FloatVector.fromArray(s, y, yOffset + i);
+            FloatVector y1 = FloatVector.fromArray(s, y, yOffset + i + step);
+            FloatVector y2 = FloatVector.fromArray(s, y, yOffset + i + 2 * step);
+            FloatVector y3 = FloatVector.fromArray(s, y, yOffset + i + 3 * step);
+            Lanes.fma(a, x0, y0).intoArray(y, yOffset + i);
+            Lanes.fma(a, x1, y1).intoArray(y, yOffset + i + step);
+            Lanes.fma(a, x2, y2).intoArray(y, yOffset + i + 2 * step);
+            Lanes.fma(a, x3, y3).intoArray(y, yOffset + i + 3 * step);
+        }
+        for (int bound = s.loopBound(n); i < bound; i += step) {
             FloatVector yv = FloatVector.fromArray(s, y, yOffset + i);
             Lanes.fma(a, FloatVector.fromArray(s, x, xOffset + i), yv).intoArray(y, yOffset + i);
         }
