@@ -75,7 +75,7 @@ def packed(MR, NV, BITS):
         idx = 'ai' if r == 0 else f'ai + {r}'
         w(f'            FloatVector a{r} = FloatVector.broadcast(s, a[{idx}]);')
         for v in range(NV):
-            w(f'            c{r}_{v} = Lanes.fma(a{r}, b{v}, c{r}_{v});')
+            w(f'            c{r}_{v} = (FmaPolicy.USE_FMA ? (a{r}).fma(b{v}, c{r}_{v}) : (a{r}).mul(b{v}).add(c{r}_{v}));')
     w('        }')
     stores(MR, NV)
     w('    }')
@@ -100,7 +100,7 @@ def strided(MR, NV, BITS):
         idx = 'ai' if r == 0 else f'ai + o{r}'
         w(f'            FloatVector a{r} = FloatVector.broadcast(s, a[{idx}]);')
         for v in range(NV):
-            w(f'            c{r}_{v} = Lanes.fma(a{r}, b{v}, c{r}_{v});')
+            w(f'            c{r}_{v} = (FmaPolicy.USE_FMA ? (a{r}).fma(b{v}, c{r}_{v}) : (a{r}).mul(b{v}).add(c{r}_{v}));')
     w('            ai += cs;')
     w('            bi += nr;')
     w('        }')
@@ -110,6 +110,7 @@ def strided(MR, NV, BITS):
 
 w('''package dev.lanewise.kernels.vector;
 
+import dev.lanewise.kernels.FmaPolicy;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 

@@ -34,10 +34,10 @@ final class GemmGemvTransposed {
             int j = 0;
             for (; j < bound; j += step) {
                 FloatVector acc = FloatVector.fromArray(s, y, yOff + j);
-                acc = Lanes.fma(v0, FloatVector.fromArray(s, a, r0 + j), acc);
-                acc = Lanes.fma(v1, FloatVector.fromArray(s, a, r1 + j), acc);
-                acc = Lanes.fma(v2, FloatVector.fromArray(s, a, r2 + j), acc);
-                acc = Lanes.fma(v3, FloatVector.fromArray(s, a, r3 + j), acc);
+                acc = (FmaPolicy.USE_FMA ? (v0).fma(FloatVector.fromArray(s, a, r0 + j), acc) : (v0).mul(FloatVector.fromArray(s, a, r0 + j)).add(acc));
+                acc = (FmaPolicy.USE_FMA ? (v1).fma(FloatVector.fromArray(s, a, r1 + j), acc) : (v1).mul(FloatVector.fromArray(s, a, r1 + j)).add(acc));
+                acc = (FmaPolicy.USE_FMA ? (v2).fma(FloatVector.fromArray(s, a, r2 + j), acc) : (v2).mul(FloatVector.fromArray(s, a, r2 + j)).add(acc));
+                acc = (FmaPolicy.USE_FMA ? (v3).fma(FloatVector.fromArray(s, a, r3 + j), acc) : (v3).mul(FloatVector.fromArray(s, a, r3 + j)).add(acc));
                 acc.intoArray(y, yOff + j);
             }
             for (; j < n; j++) {
@@ -55,7 +55,7 @@ final class GemmGemvTransposed {
             FloatVector v0 = FloatVector.broadcast(s, t0);
             int j = 0;
             for (; j < bound; j += step) {
-                Lanes.fma(v0, FloatVector.fromArray(s, a, r0 + j), FloatVector.fromArray(s, y, yOff + j)).intoArray(y, yOff + j);
+                (FmaPolicy.USE_FMA ? (v0).fma(FloatVector.fromArray(s, a, r0 + j), FloatVector.fromArray(s, y, yOff + j)) : (v0).mul(FloatVector.fromArray(s, a, r0 + j)).add(FloatVector.fromArray(s, y, yOff + j))).intoArray(y, yOff + j);
             }
             for (; j < n; j++) {
                 y[yOff + j] = FmaPolicy.fma(t0, a[r0 + j], y[yOff + j]);

@@ -1,5 +1,6 @@
 package dev.lanewise.kernels.vector;
 
+import dev.lanewise.kernels.FmaPolicy;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
@@ -31,6 +32,6 @@ final class GemmTile {
 
     private static FloatVector combine(FloatVector acc, float alpha, float beta, FloatVector old) {
         FloatVector alphaV = FloatVector.broadcast(acc.species(), alpha);
-        return Lanes.fma(acc, alphaV, beta == 1f ? old : old.mul(beta));
+        return (FmaPolicy.USE_FMA ? (acc).fma(alphaV, beta == 1f ? old : old.mul(beta)) : (acc).mul(alphaV).add(beta == 1f ? old : old.mul(beta)));
     }
 }

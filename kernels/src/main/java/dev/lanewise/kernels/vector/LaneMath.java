@@ -1,5 +1,6 @@
 package dev.lanewise.kernels.vector;
 
+import dev.lanewise.kernels.FmaPolicy;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -56,12 +57,12 @@ final class LaneMath {
 
     /** {@code a * b + c} with a constant b, fused exactly where the scalar path fuses. */
     private static FloatVector fma(FloatVector a, float b, FloatVector c) {
-        return Lanes.fma(a, FloatVector.broadcast(a.species(), b), c);
+        return (FmaPolicy.USE_FMA ? (a).fma(FloatVector.broadcast(a.species(), b), c) : (a).mul(FloatVector.broadcast(a.species(), b)).add(c));
     }
 
     /** {@code a * b + c} with constants b and c. */
     private static FloatVector fma(FloatVector a, float b, float c) {
-        return Lanes.fma(a, FloatVector.broadcast(a.species(), b), FloatVector.broadcast(a.species(), c));
+        return (FmaPolicy.USE_FMA ? (a).fma(FloatVector.broadcast(a.species(), b), FloatVector.broadcast(a.species(), c)) : (a).mul(FloatVector.broadcast(a.species(), b)).add(FloatVector.broadcast(a.species(), c)));
     }
 
     private static FloatVector expPolynomial(FloatVector r) {
@@ -70,11 +71,11 @@ final class LaneMath {
         p = fma(p, r, P3);
         p = fma(p, r, P4);
         p = fma(p, r, P5);
-        return Lanes.fma(p, r.mul(r), r);
+        return (FmaPolicy.USE_FMA ? (p).fma(r.mul(r), r) : (p).mul(r.mul(r)).add(r));
     }
 
     private static FloatVector fma(FloatVector a, FloatVector b, float c) {
-        return Lanes.fma(a, b, FloatVector.broadcast(a.species(), c));
+        return (FmaPolicy.USE_FMA ? (a).fma(b, FloatVector.broadcast(a.species(), c)) : (a).mul(b).add(FloatVector.broadcast(a.species(), c)));
     }
 
     /** 2^k per lane, for k in [-126, 127]. */
@@ -117,7 +118,7 @@ final class LaneMath {
         r = fma(n, -LN2_LO, r);
         FloatVector q = expPolynomial(r);
         FloatVector s = pow2(t.reinterpretAsInts().sub(ROUNDER_BITS));
-        return Lanes.fma(s, q, s.sub(1f));
+        return (FmaPolicy.USE_FMA ? (s).fma(q, s.sub(1f)) : (s).mul(q).add(s.sub(1f)));
     }
 
     static FloatVector log1p(FloatVector t) {
@@ -128,7 +129,7 @@ final class LaneMath {
         p = fma(p, w, L7);
         p = fma(p, w, L5);
         p = fma(p, w, L3);
-        return Lanes.fma(s.mul(w), p, s).mul(2f);
+        return (FmaPolicy.USE_FMA ? (s.mul(w)).fma(p, s) : (s.mul(w)).mul(p).add(s)).mul(2f);
     }
 
     static FloatVector erf(FloatVector z) {

@@ -1,5 +1,6 @@
 package dev.lanewise.kernels.vector;
 
+import dev.lanewise.kernels.FmaPolicy;
 import dev.lanewise.kernels.ActivationKernels;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -85,12 +86,12 @@ public final class VectorActivations implements ActivationKernels {
         FloatVector cdf = LaneMath.erf(v.mul(INV_SQRT2)).add(1f).mul(0.5f);
         FloatVector c = v.max(-GELU_PDF_CLAMP).min(GELU_PDF_CLAMP);
         FloatVector pdf = LaneMath.expNonPositive(c.mul(c).mul(-0.5f)).mul(INV_SQRT_2PI);
-        return g.mul(Lanes.fma(c, pdf, cdf));
+        return g.mul((FmaPolicy.USE_FMA ? (c).fma(pdf, cdf) : (c).mul(pdf).add(cdf)));
     }
 
     private static FloatVector geluTanhArgument(FloatVector c) {
         VectorSpecies<Float> s = c.species();
-        return c.mul(Lanes.fma(FloatVector.broadcast(s, GELU_K3), c.mul(c), FloatVector.broadcast(s, GELU_K1)));
+        return c.mul((FmaPolicy.USE_FMA ? (FloatVector.broadcast(s, GELU_K3)).fma(c.mul(c), FloatVector.broadcast(s, GELU_K1)) : (FloatVector.broadcast(s, GELU_K3)).mul(c.mul(c)).add(FloatVector.broadcast(s, GELU_K1))));
     }
 
     private static FloatVector geluTanh(FloatVector v) {
@@ -103,8 +104,8 @@ public final class VectorActivations implements ActivationKernels {
         FloatVector c = v.max(-GELU_TANH_CLAMP).min(GELU_TANH_CLAMP);
         FloatVector k = geluTanhArgument(c);
         FloatVector sig = sigmoid(k);
-        FloatVector slope = Lanes.fma(FloatVector.broadcast(s, GELU_DK3), c.mul(c), FloatVector.broadcast(s, GELU_K1));
-        FloatVector d = Lanes.fma(c.mul(slope), sig.mul(sigmoidComplement(k)), sig);
+        FloatVector slope = (FmaPolicy.USE_FMA ? (FloatVector.broadcast(s, GELU_DK3)).fma(c.mul(c), FloatVector.broadcast(s, GELU_K1)) : (FloatVector.broadcast(s, GELU_DK3)).mul(c.mul(c)).add(FloatVector.broadcast(s, GELU_K1)));
+        FloatVector d = (FmaPolicy.USE_FMA ? (c.mul(slope)).fma(sig.mul(sigmoidComplement(k)), sig) : (c.mul(slope)).mul(sig.mul(sigmoidComplement(k))).add(sig));
         return g.mul(d);
     }
 
@@ -114,7 +115,7 @@ public final class VectorActivations implements ActivationKernels {
 
     private static FloatVector siluBackward(FloatVector g, FloatVector v) {
         FloatVector c = v.max(-SILU_CLAMP).min(SILU_CLAMP);
-        FloatVector d = sigmoid(v).mul(Lanes.fma(c, sigmoidComplement(v), FloatVector.broadcast(v.species(), 1f)));
+        FloatVector d = sigmoid(v).mul((FmaPolicy.USE_FMA ? (c).fma(sigmoidComplement(v), FloatVector.broadcast(v.species(), 1f)) : (c).mul(sigmoidComplement(v)).add(FloatVector.broadcast(v.species(), 1f))));
         return g.mul(d);
     }
 
@@ -467,15 +468,15 @@ public final class VectorActivations implements ActivationKernels {
             for (int bound = s.loopBound(cols); i < bound; i += s.length()) {
                 FloatVector g = FloatVector.fromArray(s, gradOut, gi + i);
                 FloatVector yv = FloatVector.fromArray(s, y, yi + i);
-                acc0 = Lanes.fma(toDouble(g, d, 0), toDouble(yv, d, 0), acc0);
-                acc1 = Lanes.fma(toDouble(g, d, 1), toDouble(yv, d, 1), acc1);
+                acc0 = (FmaPolicy.USE_FMA ? (toDouble(g, d, 0)).fma(toDouble(yv, d, 0), acc0) : (toDouble(g, d, 0)).mul(toDouble(yv, d, 0)).add(acc0));
+                acc1 = (FmaPolicy.USE_FMA ? (toDouble(g, d, 1)).fma(toDouble(yv, d, 1), acc1) : (toDouble(g, d, 1)).mul(toDouble(yv, d, 1)).add(acc1));
             }
             if (i < cols) {
                 VectorMask<Float> m = s.indexInRange(i, cols);
                 FloatVector g = FloatVector.fromArray(s, gradOut, gi + i, m);
                 FloatVector yv = FloatVector.fromArray(s, y, yi + i, m);
-                acc0 = Lanes.fma(toDouble(g, d, 0), toDouble(yv, d, 0), acc0);
-                acc1 = Lanes.fma(toDouble(g, d, 1), toDouble(yv, d, 1), acc1);
+                acc0 = (FmaPolicy.USE_FMA ? (toDouble(g, d, 0)).fma(toDouble(yv, d, 0), acc0) : (toDouble(g, d, 0)).mul(toDouble(yv, d, 0)).add(acc0));
+                acc1 = (FmaPolicy.USE_FMA ? (toDouble(g, d, 1)).fma(toDouble(yv, d, 1), acc1) : (toDouble(g, d, 1)).mul(toDouble(yv, d, 1)).add(acc1));
             }
             FloatVector dot = FloatVector.broadcast(s, (float) acc0.add(acc1).reduceLanes(VectorOperators.ADD));
             i = 0;
@@ -503,12 +504,12 @@ public final class VectorActivations implements ActivationKernels {
             int i = 0;
             for (int bound = s.loopBound(cols); i < bound; i += s.length()) {
                 FloatVector e = LaneMath.exp(FloatVector.fromArray(s, y, yi + i));
-                Lanes.fma(e.neg(), total, FloatVector.fromArray(s, gradOut, gi + i)).intoArray(gradIn, oi + i);
+                (FmaPolicy.USE_FMA ? (e.neg()).fma(total, FloatVector.fromArray(s, gradOut, gi + i)) : (e.neg()).mul(total).add(FloatVector.fromArray(s, gradOut, gi + i))).intoArray(gradIn, oi + i);
             }
             if (i < cols) {
                 VectorMask<Float> m = s.indexInRange(i, cols);
                 FloatVector e = LaneMath.exp(FloatVector.fromArray(s, y, yi + i, m));
-                Lanes.fma(e.neg(), total, FloatVector.fromArray(s, gradOut, gi + i, m)).intoArray(gradIn, oi + i, m);
+                (FmaPolicy.USE_FMA ? (e.neg()).fma(total, FloatVector.fromArray(s, gradOut, gi + i, m)) : (e.neg()).mul(total).add(FloatVector.fromArray(s, gradOut, gi + i, m))).intoArray(gradIn, oi + i, m);
             }
         }
     }

@@ -29,21 +29,17 @@ public final class VectorBlas implements BlasKernels {
         FloatVector acc3 = FloatVector.zero(s);
         int i = 0;
         for (; i <= n - 4 * step; i += 4 * step) {
-            acc0 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i), FloatVector.fromArray(s, y, yOffset + i), acc0);
-            acc1 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i + step),
-                    FloatVector.fromArray(s, y, yOffset + i + step), acc1);
-            acc2 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i + 2 * step),
-                    FloatVector.fromArray(s, y, yOffset + i + 2 * step), acc2);
-            acc3 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i + 3 * step),
-                    FloatVector.fromArray(s, y, yOffset + i + 3 * step), acc3);
+            acc0 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, x, xOffset + i)).fma(FloatVector.fromArray(s, y, yOffset + i), acc0) : (FloatVector.fromArray(s, x, xOffset + i)).mul(FloatVector.fromArray(s, y, yOffset + i)).add(acc0));
+            acc1 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, x, xOffset + i + step)).fma(FloatVector.fromArray(s, y, yOffset + i + step), acc1) : (FloatVector.fromArray(s, x, xOffset + i + step)).mul(FloatVector.fromArray(s, y, yOffset + i + step)).add(acc1));
+            acc2 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, x, xOffset + i + 2 * step)).fma(FloatVector.fromArray(s, y, yOffset + i + 2 * step), acc2) : (FloatVector.fromArray(s, x, xOffset + i + 2 * step)).mul(FloatVector.fromArray(s, y, yOffset + i + 2 * step)).add(acc2));
+            acc3 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, x, xOffset + i + 3 * step)).fma(FloatVector.fromArray(s, y, yOffset + i + 3 * step), acc3) : (FloatVector.fromArray(s, x, xOffset + i + 3 * step)).mul(FloatVector.fromArray(s, y, yOffset + i + 3 * step)).add(acc3));
         }
         for (; i <= n - step; i += step) {
-            acc0 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i), FloatVector.fromArray(s, y, yOffset + i), acc0);
+            acc0 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, x, xOffset + i)).fma(FloatVector.fromArray(s, y, yOffset + i), acc0) : (FloatVector.fromArray(s, x, xOffset + i)).mul(FloatVector.fromArray(s, y, yOffset + i)).add(acc0));
         }
         if (i < n) {
             VectorMask<Float> tail = s.indexInRange(i, n);
-            acc1 = Lanes.fma(FloatVector.fromArray(s, x, xOffset + i, tail),
-                    FloatVector.fromArray(s, y, yOffset + i, tail), acc1);
+            acc1 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, x, xOffset + i, tail)).fma(FloatVector.fromArray(s, y, yOffset + i, tail), acc1) : (FloatVector.fromArray(s, x, xOffset + i, tail)).mul(FloatVector.fromArray(s, y, yOffset + i, tail)).add(acc1));
         }
         return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
     }
@@ -67,14 +63,14 @@ public final class VectorBlas implements BlasKernels {
             FloatVector y1 = FloatVector.fromArray(s, y, yOffset + i + step);
             FloatVector y2 = FloatVector.fromArray(s, y, yOffset + i + 2 * step);
             FloatVector y3 = FloatVector.fromArray(s, y, yOffset + i + 3 * step);
-            Lanes.fma(a, x0, y0).intoArray(y, yOffset + i);
-            Lanes.fma(a, x1, y1).intoArray(y, yOffset + i + step);
-            Lanes.fma(a, x2, y2).intoArray(y, yOffset + i + 2 * step);
-            Lanes.fma(a, x3, y3).intoArray(y, yOffset + i + 3 * step);
+            (FmaPolicy.USE_FMA ? (a).fma(x0, y0) : (a).mul(x0).add(y0)).intoArray(y, yOffset + i);
+            (FmaPolicy.USE_FMA ? (a).fma(x1, y1) : (a).mul(x1).add(y1)).intoArray(y, yOffset + i + step);
+            (FmaPolicy.USE_FMA ? (a).fma(x2, y2) : (a).mul(x2).add(y2)).intoArray(y, yOffset + i + 2 * step);
+            (FmaPolicy.USE_FMA ? (a).fma(x3, y3) : (a).mul(x3).add(y3)).intoArray(y, yOffset + i + 3 * step);
         }
         for (int bound = s.loopBound(n); i < bound; i += step) {
             FloatVector yv = FloatVector.fromArray(s, y, yOffset + i);
-            Lanes.fma(a, FloatVector.fromArray(s, x, xOffset + i), yv).intoArray(y, yOffset + i);
+            (FmaPolicy.USE_FMA ? (a).fma(FloatVector.fromArray(s, x, xOffset + i), yv) : (a).mul(FloatVector.fromArray(s, x, xOffset + i)).add(yv)).intoArray(y, yOffset + i);
         }
         for (; i < n; i++) {
             y[yOffset + i] = FmaPolicy.fma(alpha, x[xOffset + i], y[yOffset + i]);
@@ -197,8 +193,8 @@ public final class VectorBlas implements BlasKernels {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
             DoubleVector low = (DoubleVector) v.convertShape(VectorOperators.F2D, d, 0);
             DoubleVector high = (DoubleVector) v.convertShape(VectorOperators.F2D, d, 1);
-            acc0 = Lanes.fma(low, low, acc0);
-            acc1 = Lanes.fma(high, high, acc1);
+            acc0 = (FmaPolicy.USE_FMA ? (low).fma(low, acc0) : (low).mul(low).add(acc0));
+            acc1 = (FmaPolicy.USE_FMA ? (high).fma(high, acc1) : (high).mul(high).add(acc1));
         }
         double sumOfSquares = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {

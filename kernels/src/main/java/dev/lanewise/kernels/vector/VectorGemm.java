@@ -154,18 +154,18 @@ public final class VectorGemm implements GemmKernels {
             int j = 0;
             for (; j < bound; j += step) {
                 FloatVector xv = FloatVector.fromArray(s, x, xOff + j);
-                acc0 = Lanes.fma(FloatVector.fromArray(s, a, r0 + j), xv, acc0);
-                acc1 = Lanes.fma(FloatVector.fromArray(s, a, r1 + j), xv, acc1);
-                acc2 = Lanes.fma(FloatVector.fromArray(s, a, r2 + j), xv, acc2);
-                acc3 = Lanes.fma(FloatVector.fromArray(s, a, r3 + j), xv, acc3);
+                acc0 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r0 + j)).fma(xv, acc0) : (FloatVector.fromArray(s, a, r0 + j)).mul(xv).add(acc0));
+                acc1 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r1 + j)).fma(xv, acc1) : (FloatVector.fromArray(s, a, r1 + j)).mul(xv).add(acc1));
+                acc2 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r2 + j)).fma(xv, acc2) : (FloatVector.fromArray(s, a, r2 + j)).mul(xv).add(acc2));
+                acc3 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r3 + j)).fma(xv, acc3) : (FloatVector.fromArray(s, a, r3 + j)).mul(xv).add(acc3));
             }
             if (j < n) {
                 VectorMask<Float> tail = s.indexInRange(j, n);
                 FloatVector xv = FloatVector.fromArray(s, x, xOff + j, tail);
-                acc0 = Lanes.fma(FloatVector.fromArray(s, a, r0 + j, tail), xv, acc0);
-                acc1 = Lanes.fma(FloatVector.fromArray(s, a, r1 + j, tail), xv, acc1);
-                acc2 = Lanes.fma(FloatVector.fromArray(s, a, r2 + j, tail), xv, acc2);
-                acc3 = Lanes.fma(FloatVector.fromArray(s, a, r3 + j, tail), xv, acc3);
+                acc0 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r0 + j, tail)).fma(xv, acc0) : (FloatVector.fromArray(s, a, r0 + j, tail)).mul(xv).add(acc0));
+                acc1 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r1 + j, tail)).fma(xv, acc1) : (FloatVector.fromArray(s, a, r1 + j, tail)).mul(xv).add(acc1));
+                acc2 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r2 + j, tail)).fma(xv, acc2) : (FloatVector.fromArray(s, a, r2 + j, tail)).mul(xv).add(acc2));
+                acc3 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r3 + j, tail)).fma(xv, acc3) : (FloatVector.fromArray(s, a, r3 + j, tail)).mul(xv).add(acc3));
             }
             finishRow(alpha, beta, acc0.reduceLanes(VectorOperators.ADD), y, yOff + i);
             finishRow(alpha, beta, acc1.reduceLanes(VectorOperators.ADD), y, yOff + i + 1);
@@ -177,11 +177,11 @@ public final class VectorGemm implements GemmKernels {
             FloatVector acc0 = FloatVector.zero(s);
             int j = 0;
             for (; j < bound; j += step) {
-                acc0 = Lanes.fma(FloatVector.fromArray(s, a, r0 + j), FloatVector.fromArray(s, x, xOff + j), acc0);
+                acc0 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r0 + j)).fma(FloatVector.fromArray(s, x, xOff + j), acc0) : (FloatVector.fromArray(s, a, r0 + j)).mul(FloatVector.fromArray(s, x, xOff + j)).add(acc0));
             }
             if (j < n) {
                 VectorMask<Float> tail = s.indexInRange(j, n);
-                acc0 = Lanes.fma(FloatVector.fromArray(s, a, r0 + j, tail), FloatVector.fromArray(s, x, xOff + j, tail), acc0);
+                acc0 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r0 + j, tail)).fma(FloatVector.fromArray(s, x, xOff + j, tail), acc0) : (FloatVector.fromArray(s, a, r0 + j, tail)).mul(FloatVector.fromArray(s, x, xOff + j, tail)).add(acc0));
             }
             finishRow(alpha, beta, acc0.reduceLanes(VectorOperators.ADD), y, yOff + i);
         }
@@ -219,7 +219,7 @@ public final class VectorGemm implements GemmKernels {
                 sum = sum.add(FloatVector.fromArray(s, g, gOff + i * ldg + j));
             }
             if (beta != 0f) {
-                sum = Lanes.fma(FloatVector.broadcast(s, beta), FloatVector.fromArray(s, out, outOff + j), sum);
+                sum = (FmaPolicy.USE_FMA ? (FloatVector.broadcast(s, beta)).fma(FloatVector.fromArray(s, out, outOff + j), sum) : (FloatVector.broadcast(s, beta)).mul(FloatVector.fromArray(s, out, outOff + j)).add(sum));
             }
             sum.intoArray(out, outOff + j);
         }

@@ -1,5 +1,6 @@
 package dev.lanewise.kernels.vector;
 
+import dev.lanewise.kernels.FmaPolicy;
 import dev.lanewise.kernels.AdadeltaConfig;
 import dev.lanewise.kernels.AdagradConfig;
 import dev.lanewise.kernels.AdamConfig;
@@ -18,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link OptimizerKernels} on the Vector API at this copy's width ({@link VectorWidth}). Each loop is the scalar reference's loop, lane by
- * lane: the same float operations in the same order, {@link Lanes#fma} exactly where the reference calls
+ * lane: the same float operations in the same order, the inline FMA-policy expression exactly where the reference calls
  * {@code FmaPolicy.fma}, so the results are bit-identical. The main loop stops at {@code loopBound} and the
  * reference finishes the tail (a masked store in the main loop costs more than a few scalar elements).
  * Per-call flags (maximize, weight decay, amsgrad, ...) are tested inside the loop; they are loop-invariant.
@@ -34,7 +35,7 @@ public final class VectorOptimizers implements OptimizerKernels {
         if (maximize) {
             g = g.neg();
         }
-        return wd != 0 ? Lanes.fma(wdLanes, p, g) : g;
+        return wd != 0 ? (FmaPolicy.USE_FMA ? (wdLanes).fma(p, g) : (wdLanes).mul(p).add(g)) : g;
     }
 
     @Override
@@ -56,11 +57,11 @@ public final class VectorOptimizers implements OptimizerKernels {
             FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, maximize, wd, wdLanes);
             FloatVector d = g;
             if (hasMomentum) {
-                FloatVector b = first ? g : Lanes.fma(momentum, FloatVector.fromArray(s, buf, bOff + i), keep.mul(g));
+                FloatVector b = first ? g : (FmaPolicy.USE_FMA ? (momentum).fma(FloatVector.fromArray(s, buf, bOff + i), keep.mul(g)) : (momentum).mul(FloatVector.fromArray(s, buf, bOff + i)).add(keep.mul(g)));
                 b.intoArray(buf, bOff + i);
-                d = nesterov ? Lanes.fma(momentum, b, g) : b;
+                d = nesterov ? (FmaPolicy.USE_FMA ? (momentum).fma(b, g) : (momentum).mul(b).add(g)) : b;
             }
-            Lanes.fma(negLr, d, p).intoArray(param, pOff + i);
+            (FmaPolicy.USE_FMA ? (negLr).fma(d, p) : (negLr).mul(d).add(p)).intoArray(param, pOff + i);
         }
         if (i < n) {
             TAIL.sgd(n - i, param, pOff + i, grad, gOff + i, buf, bOff + i, c, step);
@@ -80,9 +81,9 @@ public final class VectorOptimizers implements OptimizerKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
             FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, maximize, wd, wdLanes);
-            FloatVector sq = Lanes.fma(g, g, FloatVector.fromArray(s, sum, sOff + i));
+            FloatVector sq = (FmaPolicy.USE_FMA ? (g).fma(g, FloatVector.fromArray(s, sum, sOff + i)) : (g).mul(g).add(FloatVector.fromArray(s, sum, sOff + i)));
             sq.intoArray(sum, sOff + i);
-            Lanes.fma(negClr, g.div(sq.sqrt().add(eps)), p).intoArray(param, pOff + i);
+            (FmaPolicy.USE_FMA ? (negClr).fma(g.div(sq.sqrt().add(eps)), p) : (negClr).mul(g.div(sq.sqrt().add(eps))).add(p)).intoArray(param, pOff + i);
         }
         if (i < n) {
             TAIL.adagrad(n - i, param, pOff + i, grad, gOff + i, sum, sOff + i, c, step);
@@ -107,22 +108,22 @@ public final class VectorOptimizers implements OptimizerKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
             FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, maximize, wd, wdLanes);
-            FloatVector sq = Lanes.fma(rest.mul(g), g, alpha.mul(FloatVector.fromArray(s, squareAvg, sqOff + i)));
+            FloatVector sq = (FmaPolicy.USE_FMA ? (rest.mul(g)).fma(g, alpha.mul(FloatVector.fromArray(s, squareAvg, sqOff + i))) : (rest.mul(g)).mul(g).add(alpha.mul(FloatVector.fromArray(s, squareAvg, sqOff + i))));
             sq.intoArray(squareAvg, sqOff + i);
             FloatVector avg;
             if (centered) {
-                FloatVector ga = Lanes.fma(rest, g, alpha.mul(FloatVector.fromArray(s, gradAvg, gaOff + i)));
+                FloatVector ga = (FmaPolicy.USE_FMA ? (rest).fma(g, alpha.mul(FloatVector.fromArray(s, gradAvg, gaOff + i))) : (rest).mul(g).add(alpha.mul(FloatVector.fromArray(s, gradAvg, gaOff + i))));
                 ga.intoArray(gradAvg, gaOff + i);
-                avg = Lanes.fma(ga.neg(), ga, sq).sqrt().add(eps);
+                avg = (FmaPolicy.USE_FMA ? (ga.neg()).fma(ga, sq) : (ga.neg()).mul(ga).add(sq)).sqrt().add(eps);
             } else {
                 avg = sq.sqrt().add(eps);
             }
             FloatVector d = g.div(avg);
             if (hasMomentum) {
-                d = Lanes.fma(momentum, FloatVector.fromArray(s, buf, bOff + i), d);
+                d = (FmaPolicy.USE_FMA ? (momentum).fma(FloatVector.fromArray(s, buf, bOff + i), d) : (momentum).mul(FloatVector.fromArray(s, buf, bOff + i)).add(d));
                 d.intoArray(buf, bOff + i);
             }
-            Lanes.fma(negLr, d, p).intoArray(param, pOff + i);
+            (FmaPolicy.USE_FMA ? (negLr).fma(d, p) : (negLr).mul(d).add(p)).intoArray(param, pOff + i);
         }
         if (i < n) {
             TAIL.rmsprop(n - i, param, pOff + i, grad, gOff + i, squareAvg, sqOff + i, gradAvg, gaOff + i, buf, bOff + i, c);
@@ -144,12 +145,12 @@ public final class VectorOptimizers implements OptimizerKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
             FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, maximize, wd, wdLanes);
-            FloatVector sq = Lanes.fma(rest.mul(g), g, rho.mul(FloatVector.fromArray(s, squareAvg, sqOff + i)));
+            FloatVector sq = (FmaPolicy.USE_FMA ? (rest.mul(g)).fma(g, rho.mul(FloatVector.fromArray(s, squareAvg, sqOff + i))) : (rest.mul(g)).mul(g).add(rho.mul(FloatVector.fromArray(s, squareAvg, sqOff + i))));
             sq.intoArray(squareAvg, sqOff + i);
             FloatVector acc = FloatVector.fromArray(s, accDelta, adOff + i);
             FloatVector delta = acc.add(eps).sqrt().div(sq.add(eps).sqrt()).mul(g);
-            Lanes.fma(rest.mul(delta), delta, rho.mul(acc)).intoArray(accDelta, adOff + i);
-            Lanes.fma(negLr, delta, p).intoArray(param, pOff + i);
+            (FmaPolicy.USE_FMA ? (rest.mul(delta)).fma(delta, rho.mul(acc)) : (rest.mul(delta)).mul(delta).add(rho.mul(acc))).intoArray(accDelta, adOff + i);
+            (FmaPolicy.USE_FMA ? (negLr).fma(delta, p) : (negLr).mul(delta).add(p)).intoArray(param, pOff + i);
         }
         if (i < n) {
             TAIL.adadelta(n - i, param, pOff + i, grad, gOff + i, squareAvg, sqOff + i, accDelta, adOff + i, c);
@@ -185,16 +186,16 @@ public final class VectorOptimizers implements OptimizerKernels {
             if (decays) {
                 p = p.mul(decay);
             }
-            FloatVector mi = Lanes.fma(rest1, g, beta1.mul(FloatVector.fromArray(s, m, mOff + i)));
-            FloatVector vi = Lanes.fma(rest2.mul(g), g, beta2.mul(FloatVector.fromArray(s, v, vOff + i)));
+            FloatVector mi = (FmaPolicy.USE_FMA ? (rest1).fma(g, beta1.mul(FloatVector.fromArray(s, m, mOff + i))) : (rest1).mul(g).add(beta1.mul(FloatVector.fromArray(s, m, mOff + i))));
+            FloatVector vi = (FmaPolicy.USE_FMA ? (rest2.mul(g)).fma(g, beta2.mul(FloatVector.fromArray(s, v, vOff + i))) : (rest2.mul(g)).mul(g).add(beta2.mul(FloatVector.fromArray(s, v, vOff + i))));
             mi.intoArray(m, mOff + i);
             vi.intoArray(v, vOff + i);
             if (amsgrad) {
                 vi = FloatVector.fromArray(s, vMax, vmOff + i).max(vi);
                 vi.intoArray(vMax, vmOff + i);
             }
-            FloatVector denom = Lanes.fma(vi.sqrt(), invRootBc2, eps);
-            Lanes.fma(negStepSize, mi.div(denom), p).intoArray(param, pOff + i);
+            FloatVector denom = (FmaPolicy.USE_FMA ? (vi.sqrt()).fma(invRootBc2, eps) : (vi.sqrt()).mul(invRootBc2).add(eps));
+            (FmaPolicy.USE_FMA ? (negStepSize).fma(mi.div(denom), p) : (negStepSize).mul(mi.div(denom)).add(p)).intoArray(param, pOff + i);
         }
         if (i < n) {
             TAIL.adam(n - i, param, pOff + i, grad, gOff + i, m, mOff + i, v, vOff + i, vMax, vmOff + i, c, step);
@@ -222,12 +223,12 @@ public final class VectorOptimizers implements OptimizerKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i).mul(decay);
             FloatVector g = FloatVector.fromArray(s, grad, gOff + i);
-            FloatVector mi = Lanes.fma(rest1, g, beta1.mul(FloatVector.fromArray(s, m, mOff + i)));
-            FloatVector vi = Lanes.fma(rest2.mul(g), g, beta2.mul(FloatVector.fromArray(s, v, vOff + i)));
+            FloatVector mi = (FmaPolicy.USE_FMA ? (rest1).fma(g, beta1.mul(FloatVector.fromArray(s, m, mOff + i))) : (rest1).mul(g).add(beta1.mul(FloatVector.fromArray(s, m, mOff + i))));
+            FloatVector vi = (FmaPolicy.USE_FMA ? (rest2.mul(g)).fma(g, beta2.mul(FloatVector.fromArray(s, v, vOff + i))) : (rest2.mul(g)).mul(g).add(beta2.mul(FloatVector.fromArray(s, v, vOff + i))));
             mi.intoArray(m, mOff + i);
             vi.intoArray(v, vOff + i);
-            FloatVector denom = Lanes.fma(vi.sqrt(), invRootBc2, eps);
-            Lanes.fma(negStepSize, mi.div(denom), p).intoArray(param, pOff + i);
+            FloatVector denom = (FmaPolicy.USE_FMA ? (vi.sqrt()).fma(invRootBc2, eps) : (vi.sqrt()).mul(invRootBc2).add(eps));
+            (FmaPolicy.USE_FMA ? (negStepSize).fma(mi.div(denom), p) : (negStepSize).mul(mi.div(denom)).add(p)).intoArray(param, pOff + i);
         }
         return i;
     }
@@ -248,11 +249,11 @@ public final class VectorOptimizers implements OptimizerKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
             FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, maximize, wd, wdLanes);
-            FloatVector mi = Lanes.fma(rest1, g, beta1.mul(FloatVector.fromArray(s, m, mOff + i)));
+            FloatVector mi = (FmaPolicy.USE_FMA ? (rest1).fma(g, beta1.mul(FloatVector.fromArray(s, m, mOff + i))) : (rest1).mul(g).add(beta1.mul(FloatVector.fromArray(s, m, mOff + i))));
             FloatVector ui = beta2.mul(FloatVector.fromArray(s, u, uOff + i)).max(g.abs().add(eps));
             mi.intoArray(m, mOff + i);
             ui.intoArray(u, uOff + i);
-            Lanes.fma(negStepSize, mi.div(ui), p).intoArray(param, pOff + i);
+            (FmaPolicy.USE_FMA ? (negStepSize).fma(mi.div(ui), p) : (negStepSize).mul(mi.div(ui)).add(p)).intoArray(param, pOff + i);
         }
         if (i < n) {
             TAIL.adamax(n - i, param, pOff + i, grad, gOff + i, m, mOff + i, u, uOff + i, c, step);
@@ -280,12 +281,12 @@ public final class VectorOptimizers implements OptimizerKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
             FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, false, wd, wdLanes);
-            FloatVector mi = Lanes.fma(rest1, g, beta1.mul(FloatVector.fromArray(s, m, mOff + i)));
-            FloatVector vi = Lanes.fma(rest2.mul(g), g, beta2.mul(FloatVector.fromArray(s, v, vOff + i)));
+            FloatVector mi = (FmaPolicy.USE_FMA ? (rest1).fma(g, beta1.mul(FloatVector.fromArray(s, m, mOff + i))) : (rest1).mul(g).add(beta1.mul(FloatVector.fromArray(s, m, mOff + i))));
+            FloatVector vi = (FmaPolicy.USE_FMA ? (rest2.mul(g)).fma(g, beta2.mul(FloatVector.fromArray(s, v, vOff + i))) : (rest2.mul(g)).mul(g).add(beta2.mul(FloatVector.fromArray(s, v, vOff + i))));
             mi.intoArray(m, mOff + i);
             vi.intoArray(v, vOff + i);
             FloatVector denom = vi.mul(invBc2).sqrt().add(eps);
-            p.add(Lanes.fma(gradFactor, g, momentFactor.mul(mi)).div(denom)).intoArray(param, pOff + i);
+            p.add((FmaPolicy.USE_FMA ? (gradFactor).fma(g, momentFactor.mul(mi)) : (gradFactor).mul(g).add(momentFactor.mul(mi))).div(denom)).intoArray(param, pOff + i);
         }
         if (i < n) {
             TAIL.nadam(n - i, param, pOff + i, grad, gOff + i, m, mOff + i, v, vOff + i, c, step, muProduct);
@@ -311,12 +312,12 @@ public final class VectorOptimizers implements OptimizerKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
             FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, false, wd, wdLanes);
-            FloatVector mi = Lanes.fma(rest1, g, beta1.mul(FloatVector.fromArray(s, m, mOff + i)));
-            FloatVector vi = Lanes.fma(rest2.mul(g), g, beta2.mul(FloatVector.fromArray(s, v, vOff + i)));
+            FloatVector mi = (FmaPolicy.USE_FMA ? (rest1).fma(g, beta1.mul(FloatVector.fromArray(s, m, mOff + i))) : (rest1).mul(g).add(beta1.mul(FloatVector.fromArray(s, m, mOff + i))));
+            FloatVector vi = (FmaPolicy.USE_FMA ? (rest2.mul(g)).fma(g, beta2.mul(FloatVector.fromArray(s, v, vOff + i))) : (rest2.mul(g)).mul(g).add(beta2.mul(FloatVector.fromArray(s, v, vOff + i))));
             mi.intoArray(m, mOff + i);
             vi.intoArray(v, vOff + i);
             FloatVector direction = rectified ? mi.div(vi.sqrt().add(eps)) : mi;
-            Lanes.fma(negStepSize, direction, p).intoArray(param, pOff + i);
+            (FmaPolicy.USE_FMA ? (negStepSize).fma(direction, p) : (negStepSize).mul(direction).add(p)).intoArray(param, pOff + i);
         }
         if (i < n) {
             TAIL.radam(n - i, param, pOff + i, grad, gOff + i, m, mOff + i, v, vOff + i, c, step);
@@ -339,12 +340,12 @@ public final class VectorOptimizers implements OptimizerKernels {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
             FloatVector g = FloatVector.fromArray(s, grad, gOff + i);
             FloatVector mi = FloatVector.fromArray(s, m, mOff + i);
-            FloatVector direction = Lanes.fma(rest1, g, beta1.mul(mi));
+            FloatVector direction = (FmaPolicy.USE_FMA ? (rest1).fma(g, beta1.mul(mi)) : (rest1).mul(g).add(beta1.mul(mi)));
             if (decays) {
                 p = p.mul(decay);
             }
-            Lanes.fma(negLr, signum(direction), p).intoArray(param, pOff + i);
-            Lanes.fma(rest2, g, beta2.mul(mi)).intoArray(m, mOff + i);
+            (FmaPolicy.USE_FMA ? (negLr).fma(signum(direction), p) : (negLr).mul(signum(direction)).add(p)).intoArray(param, pOff + i);
+            (FmaPolicy.USE_FMA ? (rest2).fma(g, beta2.mul(mi)) : (rest2).mul(g).add(beta2.mul(mi))).intoArray(m, mOff + i);
         }
         if (i < n) {
             TAIL.lion(n - i, param, pOff + i, grad, gOff + i, m, mOff + i, c);
@@ -381,7 +382,7 @@ public final class VectorOptimizers implements OptimizerKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
-            Lanes.fma(l, p, FloatVector.fromArray(s, grad, gOff + i)).intoArray(grad, gOff + i);
+            (FmaPolicy.USE_FMA ? (l).fma(p, FloatVector.fromArray(s, grad, gOff + i)) : (l).mul(p).add(FloatVector.fromArray(s, grad, gOff + i))).intoArray(grad, gOff + i);
             // A float squared is exact in double, so fusing or not changes nothing here.
             DoubleVector low = (DoubleVector) p.convertShape(VectorOperators.F2D, d, 0);
             DoubleVector high = (DoubleVector) p.convertShape(VectorOperators.F2D, d, 1);
@@ -407,7 +408,7 @@ public final class VectorOptimizers implements OptimizerKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
-            Lanes.fma(l, signum(p), FloatVector.fromArray(s, grad, gOff + i)).intoArray(grad, gOff + i);
+            (FmaPolicy.USE_FMA ? (l).fma(signum(p), FloatVector.fromArray(s, grad, gOff + i)) : (l).mul(signum(p)).add(FloatVector.fromArray(s, grad, gOff + i))).intoArray(grad, gOff + i);
             FloatVector a = p.abs();
             acc0 = acc0.add(a.convertShape(VectorOperators.F2D, d, 0));
             acc1 = acc1.add(a.convertShape(VectorOperators.F2D, d, 1));
