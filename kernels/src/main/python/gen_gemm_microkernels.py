@@ -50,7 +50,7 @@ def stores(MR, NV):
             w('        }')
         w(f'        int row{r} = cBase + {r} * ldc;' if r else '        int row0 = cBase;')
         for v in range(NV):
-            w(f'        GemmTile.store(s, c{r}_{v}, c, row{r}{vec_off(v)}, {cols_minus(v)}, alpha, scaleC, readC);')
+            w(f'        GemmTile.store(c{r}_{v}, c, row{r}{vec_off(v)}, {cols_minus(v)}, alpha, scaleC, readC);')
 
 
 def zeros(MR, NV):

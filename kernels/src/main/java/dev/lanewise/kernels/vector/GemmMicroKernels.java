@@ -74,38 +74,38 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void strided6x2w128(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -159,38 +159,38 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void packed8x1w128(int kc, float[] a, int aBase, int rows,
@@ -229,42 +229,42 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
         if (rows <= 6) {
             return;
         }
         int row6 = cBase + 6 * ldc;
-        GemmTile.store(s, c6_0, c, row6, cols, alpha, scaleC, readC);
+        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
         if (rows <= 7) {
             return;
         }
         int row7 = cBase + 7 * ldc;
-        GemmTile.store(s, c7_0, c, row7, cols, alpha, scaleC, readC);
+        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     static void strided8x1w128(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -313,42 +313,42 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
         if (rows <= 6) {
             return;
         }
         int row6 = cBase + 6 * ldc;
-        GemmTile.store(s, c6_0, c, row6, cols, alpha, scaleC, readC);
+        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
         if (rows <= 7) {
             return;
         }
         int row7 = cBase + 7 * ldc;
-        GemmTile.store(s, c7_0, c, row7, cols, alpha, scaleC, readC);
+        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     static void packed6x2w256(int kc, float[] a, int aBase, int rows,
@@ -394,38 +394,38 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void strided6x2w256(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -479,38 +479,38 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void packed8x1w256(int kc, float[] a, int aBase, int rows,
@@ -549,42 +549,42 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
         if (rows <= 6) {
             return;
         }
         int row6 = cBase + 6 * ldc;
-        GemmTile.store(s, c6_0, c, row6, cols, alpha, scaleC, readC);
+        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
         if (rows <= 7) {
             return;
         }
         int row7 = cBase + 7 * ldc;
-        GemmTile.store(s, c7_0, c, row7, cols, alpha, scaleC, readC);
+        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     static void strided8x1w256(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -633,42 +633,42 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
         if (rows <= 6) {
             return;
         }
         int row6 = cBase + 6 * ldc;
-        GemmTile.store(s, c6_0, c, row6, cols, alpha, scaleC, readC);
+        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
         if (rows <= 7) {
             return;
         }
         int row7 = cBase + 7 * ldc;
-        GemmTile.store(s, c7_0, c, row7, cols, alpha, scaleC, readC);
+        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     static void packed6x2w512(int kc, float[] a, int aBase, int rows,
@@ -714,38 +714,38 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void strided6x2w512(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -799,38 +799,38 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(s, c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void packed8x1w512(int kc, float[] a, int aBase, int rows,
@@ -869,42 +869,42 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
         if (rows <= 6) {
             return;
         }
         int row6 = cBase + 6 * ldc;
-        GemmTile.store(s, c6_0, c, row6, cols, alpha, scaleC, readC);
+        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
         if (rows <= 7) {
             return;
         }
         int row7 = cBase + 7 * ldc;
-        GemmTile.store(s, c7_0, c, row7, cols, alpha, scaleC, readC);
+        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     static void strided8x1w512(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -953,42 +953,42 @@ final class GemmMicroKernels {
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
         int row0 = cBase;
-        GemmTile.store(s, c0_0, c, row0, cols, alpha, scaleC, readC);
+        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
         if (rows <= 1) {
             return;
         }
         int row1 = cBase + 1 * ldc;
-        GemmTile.store(s, c1_0, c, row1, cols, alpha, scaleC, readC);
+        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
         if (rows <= 2) {
             return;
         }
         int row2 = cBase + 2 * ldc;
-        GemmTile.store(s, c2_0, c, row2, cols, alpha, scaleC, readC);
+        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
         if (rows <= 3) {
             return;
         }
         int row3 = cBase + 3 * ldc;
-        GemmTile.store(s, c3_0, c, row3, cols, alpha, scaleC, readC);
+        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
         if (rows <= 4) {
             return;
         }
         int row4 = cBase + 4 * ldc;
-        GemmTile.store(s, c4_0, c, row4, cols, alpha, scaleC, readC);
+        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
         if (rows <= 5) {
             return;
         }
         int row5 = cBase + 5 * ldc;
-        GemmTile.store(s, c5_0, c, row5, cols, alpha, scaleC, readC);
+        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
         if (rows <= 6) {
             return;
         }
         int row6 = cBase + 6 * ldc;
-        GemmTile.store(s, c6_0, c, row6, cols, alpha, scaleC, readC);
+        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
         if (rows <= 7) {
             return;
         }
         int row7 = cBase + 7 * ldc;
-        GemmTile.store(s, c7_0, c, row7, cols, alpha, scaleC, readC);
+        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     /** Rows of C per tile. */

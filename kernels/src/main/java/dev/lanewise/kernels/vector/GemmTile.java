@@ -14,8 +14,10 @@ final class GemmTile {
      * for the first {@code min(cols, lanes)} lanes; nothing when {@code cols <= 0}. A full vector takes the
      * plain store; only the right edge of C pays for a mask.
      */
-    static void store(VectorSpecies<Float> s, FloatVector acc, float[] c, int off, int cols,
-            float alpha, float beta, boolean readC) {
+    static void store(FloatVector acc, float[] c, int off, int cols, float alpha, float beta, boolean readC) {
+        // The species from VectorWidth, not a parameter: C2 often compiles this method on its own (it is
+        // too large to inline after the micro-kernel's loop), and only a static final folds there.
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
         if (cols >= s.length()) {
             FloatVector result = readC ? combine(acc, alpha, beta, FloatVector.fromArray(s, c, off)) : scaled(acc, alpha);
             result.intoArray(c, off);
