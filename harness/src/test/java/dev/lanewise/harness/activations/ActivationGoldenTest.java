@@ -1,5 +1,6 @@
 package dev.lanewise.harness.activations;
 
+import dev.lanewise.harness.support.Json;
 import static dev.lanewise.harness.support.Assertions2.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class ActivationGoldenTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> load() {
         try (InputStream in = ActivationGoldenTest.class.getResourceAsStream("/golden/activations_golden.json")) {
-            return (Map<String, Object>) GoldenJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -69,11 +70,11 @@ class ActivationGoldenTest {
         assertEquals(Elementwise.SLOPE, ((Double) GOLDEN.get("slope")).floatValue());
         assertEquals(Elementwise.ALPHA, ((Double) GOLDEN.get("alpha")).floatValue());
         Map<String, Object> c = golden(functionName(f));
-        float[] x = GoldenJson.floats(c, "x");
-        double[] y = GoldenJson.doubles(c, "y");
-        float[] g = GoldenJson.floats(c, "g");
-        float[] saved = GoldenJson.floats(c, "saved");
-        double[] dx = GoldenJson.doubles(c, "dx");
+        float[] x = Json.floats(c, "x");
+        double[] y = Json.doubles(c, "y");
+        float[] g = Json.floats(c, "g");
+        float[] saved = Json.floats(c, "saved");
+        double[] dx = Json.doubles(c, "dx");
         int n = x.length;
         float[] out = new float[n];
         f.forward(impl.activations(), n, x, 0, out, 0);
@@ -104,8 +105,8 @@ class ActivationGoldenTest {
         Map<String, Object> c = golden("softmax");
         int rows = ((Double) c.get("rows")).intValue();
         int cols = ((Double) c.get("cols")).intValue();
-        float[] x = GoldenJson.floats(c, "x");
-        double[] y = GoldenJson.doubles(c, "y");
+        float[] x = Json.floats(c, "x");
+        double[] y = Json.doubles(c, "y");
         float[] out = new float[x.length];
         impl.activations().softmax(rows, cols, cols, x, 0, out, 0);
         for (int r = 0; r < rows; r++) {
@@ -115,9 +116,9 @@ class ActivationGoldenTest {
                 assertClose(out[j], y[j], 6, allowed, impl.name() + " softmax [" + r + "][" + (j - r * cols) + "]");
             }
         }
-        float[] g = GoldenJson.floats(c, "g");
-        float[] saved = GoldenJson.floats(c, "saved");
-        double[] dx = GoldenJson.doubles(c, "dx");
+        float[] g = Json.floats(c, "g");
+        float[] saved = Json.floats(c, "saved");
+        double[] dx = Json.doubles(c, "dx");
         float[] gradIn = new float[x.length];
         impl.activations().softmaxBackward(rows, cols, cols, g, 0, saved, 0, gradIn, 0);
         for (int r = 0; r < rows; r++) {
@@ -138,16 +139,16 @@ class ActivationGoldenTest {
         Map<String, Object> c = golden("logSoftmax");
         int rows = ((Double) c.get("rows")).intValue();
         int cols = ((Double) c.get("cols")).intValue();
-        float[] x = GoldenJson.floats(c, "x");
-        double[] y = GoldenJson.doubles(c, "y");
+        float[] x = Json.floats(c, "x");
+        double[] y = Json.doubles(c, "y");
         float[] out = new float[x.length];
         impl.activations().logSoftmax(rows, cols, cols, x, 0, out, 0);
         for (int j = 0; j < x.length; j++) {
             assertClose(out[j], y[j], 6, 0, impl.name() + " logSoftmax element " + j);
         }
-        float[] g = GoldenJson.floats(c, "g");
-        float[] saved = GoldenJson.floats(c, "saved");
-        double[] dx = GoldenJson.doubles(c, "dx");
+        float[] g = Json.floats(c, "g");
+        float[] saved = Json.floats(c, "saved");
+        double[] dx = Json.doubles(c, "dx");
         float[] gradIn = new float[x.length];
         impl.activations().logSoftmaxBackward(rows, cols, cols, g, 0, saved, 0, gradIn, 0);
         for (int r = 0; r < rows; r++) {

@@ -1,5 +1,6 @@
 package dev.lanewise.harness.optimizers;
 
+import dev.lanewise.harness.support.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

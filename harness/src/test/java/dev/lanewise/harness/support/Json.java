@@ -1,4 +1,4 @@
-package dev.lanewise.harness.optimizers;
+package dev.lanewise.harness.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON reader for the committed golden files (objects, arrays, numbers, strings, booleans, null),
- * so the tests need no JSON library. Numbers become {@code Double}, objects {@code Map}, arrays {@code List}.
+ * A minimal JSON reader for the committed golden files (objects, arrays, numbers, strings, booleans, null,
+ * and the NaN / Infinity / -Infinity tokens that Python's json module writes), so the tests need no JSON
+ * library. Numbers become {@code Double} (parsed exactly as written), objects {@code Map}, arrays {@code List}.
  */
-final class Json {
+public final class Json {
     private final String text;
     private int pos;
 
@@ -17,7 +18,8 @@ final class Json {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    /** Parses one JSON document. */
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.skipSpace();
@@ -25,6 +27,28 @@ final class Json {
             throw json.error("trailing characters");
         }
         return value;
+    }
+
+    /** The array at {@code key} of an object, as floats (each double rounded once, exact for float inputs). */
+    @SuppressWarnings("unchecked")
+    public static float[] floats(Map<String, Object> object, String key) {
+        List<Object> list = (List<Object>) object.get(key);
+        float[] out = new float[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Double) list.get(i)).floatValue();
+        }
+        return out;
+    }
+
+    /** The array at {@code key} as doubles. */
+    @SuppressWarnings("unchecked")
+    public static double[] doubles(Map<String, Object> object, String key) {
+        List<Object> list = (List<Object>) object.get(key);
+        double[] out = new double[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (Double) list.get(i);
+        }
+        return out;
     }
 
     private Object value() {
@@ -36,7 +60,7 @@ final class Json {
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", null);
+            case 'n' -> text.startsWith("NaN", pos) ? number() : literal("null", null);
             default -> number();
         };
     }
@@ -110,12 +134,18 @@ final class Json {
     }
 
     private Double number() {
+        for (String token : new String[] {"NaN", "Infinity", "-Infinity"}) {
+            if (text.startsWith(token, pos)) {
+                pos += token.length();
+                return Double.valueOf(token);
+            }
+        }
         int start = pos;
         while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
             pos++;
         }
-        if (text.startsWith("Infinity", pos) || text.startsWith("NaN", pos)) {
-            throw error("non-standard number");
+        if (start == pos) {
+            throw error("unexpected character '" + text.charAt(pos) + "'");
         }
         return Double.valueOf(text.substring(start, pos));
     }
