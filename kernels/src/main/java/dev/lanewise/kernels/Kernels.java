@@ -127,7 +127,6 @@ public final class Kernels {
 
     private static KernelChoice choose() {
         String forced = System.getProperty(IMPLEMENTATION_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-        String bitsProperty = System.getProperty(BITS_PROPERTY);
         switch (forced) {
             case "scalar":
                 return new KernelChoice(scalar(), "forced by -D" + IMPLEMENTATION_PROPERTY + "=scalar");
@@ -151,8 +150,9 @@ public final class Kernels {
             return new KernelChoice(scalar(), "scalar because " + noC2 + ", and the Vector API is only fast once C2 compiles it");
         }
         int preferred = preferredVectorBits().orElseThrow();
-        if (bitsProperty != null) {
-            int bits = forcedVectorBits().getAsInt();
+        OptionalInt forcedBits = forcedVectorBits();
+        if (forcedBits.isPresent()) {
+            int bits = forcedBits.getAsInt();
             String emulated = bits > preferred ? " (wider than the hardware's " + preferred + " bits: emulated, slow)" : "";
             return new KernelChoice(vector(bits), "vector because -D" + BITS_PROPERTY + "=" + bits + emulated);
         }
