@@ -73,39 +73,52 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 6 || cols < 2 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c0_1.intoArray(tile, 1 * step);
+            c1_0.intoArray(tile, 2 * step);
+            c1_1.intoArray(tile, 3 * step);
+            c2_0.intoArray(tile, 4 * step);
+            c2_1.intoArray(tile, 5 * step);
+            c3_0.intoArray(tile, 6 * step);
+            c3_1.intoArray(tile, 7 * step);
+            c4_0.intoArray(tile, 8 * step);
+            c4_1.intoArray(tile, 9 * step);
+            c5_0.intoArray(tile, 10 * step);
+            c5_1.intoArray(tile, 11 * step);
+            GemmTile.storeEdge(tile, 2 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c0_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + step).mul(scaleV)) : c0_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + step).mul(scaleV))).intoArray(c, cBase + step);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c1_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV)) : c1_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV))).intoArray(c, cBase + 1 * ldc + step);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c2_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV)) : c2_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV))).intoArray(c, cBase + 2 * ldc + step);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c3_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV)) : c3_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV))).intoArray(c, cBase + 3 * ldc + step);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c0_1.mul(alphaV).intoArray(c, cBase + step);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c1_1.mul(alphaV).intoArray(c, cBase + 1 * ldc + step);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c2_1.mul(alphaV).intoArray(c, cBase + 2 * ldc + step);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c3_1.mul(alphaV).intoArray(c, cBase + 3 * ldc + step);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void strided6x2w128(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -158,39 +171,52 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 6 || cols < 2 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c0_1.intoArray(tile, 1 * step);
+            c1_0.intoArray(tile, 2 * step);
+            c1_1.intoArray(tile, 3 * step);
+            c2_0.intoArray(tile, 4 * step);
+            c2_1.intoArray(tile, 5 * step);
+            c3_0.intoArray(tile, 6 * step);
+            c3_1.intoArray(tile, 7 * step);
+            c4_0.intoArray(tile, 8 * step);
+            c4_1.intoArray(tile, 9 * step);
+            c5_0.intoArray(tile, 10 * step);
+            c5_1.intoArray(tile, 11 * step);
+            GemmTile.storeEdge(tile, 2 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c0_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + step).mul(scaleV)) : c0_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + step).mul(scaleV))).intoArray(c, cBase + step);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c1_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV)) : c1_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV))).intoArray(c, cBase + 1 * ldc + step);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c2_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV)) : c2_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV))).intoArray(c, cBase + 2 * ldc + step);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c3_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV)) : c3_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV))).intoArray(c, cBase + 3 * ldc + step);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c0_1.mul(alphaV).intoArray(c, cBase + step);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c1_1.mul(alphaV).intoArray(c, cBase + 1 * ldc + step);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c2_1.mul(alphaV).intoArray(c, cBase + 2 * ldc + step);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c3_1.mul(alphaV).intoArray(c, cBase + 3 * ldc + step);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void packed8x1w128(int kc, float[] a, int aBase, int rows,
@@ -228,43 +254,40 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 8 || cols < 1 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c1_0.intoArray(tile, 1 * step);
+            c2_0.intoArray(tile, 2 * step);
+            c3_0.intoArray(tile, 3 * step);
+            c4_0.intoArray(tile, 4 * step);
+            c5_0.intoArray(tile, 5 * step);
+            c6_0.intoArray(tile, 6 * step);
+            c7_0.intoArray(tile, 7 * step);
+            GemmTile.storeEdge(tile, 1 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
+            (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
+            c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        if (rows <= 6) {
-            return;
-        }
-        int row6 = cBase + 6 * ldc;
-        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
-        if (rows <= 7) {
-            return;
-        }
-        int row7 = cBase + 7 * ldc;
-        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     static void strided8x1w128(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -312,43 +335,40 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 8 || cols < 1 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c1_0.intoArray(tile, 1 * step);
+            c2_0.intoArray(tile, 2 * step);
+            c3_0.intoArray(tile, 3 * step);
+            c4_0.intoArray(tile, 4 * step);
+            c5_0.intoArray(tile, 5 * step);
+            c6_0.intoArray(tile, 6 * step);
+            c7_0.intoArray(tile, 7 * step);
+            GemmTile.storeEdge(tile, 1 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
+            (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
+            c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        if (rows <= 6) {
-            return;
-        }
-        int row6 = cBase + 6 * ldc;
-        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
-        if (rows <= 7) {
-            return;
-        }
-        int row7 = cBase + 7 * ldc;
-        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     static void packed6x2w256(int kc, float[] a, int aBase, int rows,
@@ -393,39 +413,52 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 6 || cols < 2 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c0_1.intoArray(tile, 1 * step);
+            c1_0.intoArray(tile, 2 * step);
+            c1_1.intoArray(tile, 3 * step);
+            c2_0.intoArray(tile, 4 * step);
+            c2_1.intoArray(tile, 5 * step);
+            c3_0.intoArray(tile, 6 * step);
+            c3_1.intoArray(tile, 7 * step);
+            c4_0.intoArray(tile, 8 * step);
+            c4_1.intoArray(tile, 9 * step);
+            c5_0.intoArray(tile, 10 * step);
+            c5_1.intoArray(tile, 11 * step);
+            GemmTile.storeEdge(tile, 2 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c0_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + step).mul(scaleV)) : c0_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + step).mul(scaleV))).intoArray(c, cBase + step);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c1_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV)) : c1_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV))).intoArray(c, cBase + 1 * ldc + step);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c2_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV)) : c2_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV))).intoArray(c, cBase + 2 * ldc + step);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c3_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV)) : c3_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV))).intoArray(c, cBase + 3 * ldc + step);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c0_1.mul(alphaV).intoArray(c, cBase + step);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c1_1.mul(alphaV).intoArray(c, cBase + 1 * ldc + step);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c2_1.mul(alphaV).intoArray(c, cBase + 2 * ldc + step);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c3_1.mul(alphaV).intoArray(c, cBase + 3 * ldc + step);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void strided6x2w256(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -478,39 +511,52 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 6 || cols < 2 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c0_1.intoArray(tile, 1 * step);
+            c1_0.intoArray(tile, 2 * step);
+            c1_1.intoArray(tile, 3 * step);
+            c2_0.intoArray(tile, 4 * step);
+            c2_1.intoArray(tile, 5 * step);
+            c3_0.intoArray(tile, 6 * step);
+            c3_1.intoArray(tile, 7 * step);
+            c4_0.intoArray(tile, 8 * step);
+            c4_1.intoArray(tile, 9 * step);
+            c5_0.intoArray(tile, 10 * step);
+            c5_1.intoArray(tile, 11 * step);
+            GemmTile.storeEdge(tile, 2 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c0_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + step).mul(scaleV)) : c0_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + step).mul(scaleV))).intoArray(c, cBase + step);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c1_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV)) : c1_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV))).intoArray(c, cBase + 1 * ldc + step);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c2_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV)) : c2_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV))).intoArray(c, cBase + 2 * ldc + step);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c3_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV)) : c3_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV))).intoArray(c, cBase + 3 * ldc + step);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c0_1.mul(alphaV).intoArray(c, cBase + step);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c1_1.mul(alphaV).intoArray(c, cBase + 1 * ldc + step);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c2_1.mul(alphaV).intoArray(c, cBase + 2 * ldc + step);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c3_1.mul(alphaV).intoArray(c, cBase + 3 * ldc + step);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void packed8x1w256(int kc, float[] a, int aBase, int rows,
@@ -548,43 +594,40 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 8 || cols < 1 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c1_0.intoArray(tile, 1 * step);
+            c2_0.intoArray(tile, 2 * step);
+            c3_0.intoArray(tile, 3 * step);
+            c4_0.intoArray(tile, 4 * step);
+            c5_0.intoArray(tile, 5 * step);
+            c6_0.intoArray(tile, 6 * step);
+            c7_0.intoArray(tile, 7 * step);
+            GemmTile.storeEdge(tile, 1 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
+            (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
+            c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        if (rows <= 6) {
-            return;
-        }
-        int row6 = cBase + 6 * ldc;
-        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
-        if (rows <= 7) {
-            return;
-        }
-        int row7 = cBase + 7 * ldc;
-        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     static void strided8x1w256(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -632,43 +675,40 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 8 || cols < 1 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c1_0.intoArray(tile, 1 * step);
+            c2_0.intoArray(tile, 2 * step);
+            c3_0.intoArray(tile, 3 * step);
+            c4_0.intoArray(tile, 4 * step);
+            c5_0.intoArray(tile, 5 * step);
+            c6_0.intoArray(tile, 6 * step);
+            c7_0.intoArray(tile, 7 * step);
+            GemmTile.storeEdge(tile, 1 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
+            (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
+            c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        if (rows <= 6) {
-            return;
-        }
-        int row6 = cBase + 6 * ldc;
-        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
-        if (rows <= 7) {
-            return;
-        }
-        int row7 = cBase + 7 * ldc;
-        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     static void packed6x2w512(int kc, float[] a, int aBase, int rows,
@@ -713,39 +753,52 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 6 || cols < 2 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c0_1.intoArray(tile, 1 * step);
+            c1_0.intoArray(tile, 2 * step);
+            c1_1.intoArray(tile, 3 * step);
+            c2_0.intoArray(tile, 4 * step);
+            c2_1.intoArray(tile, 5 * step);
+            c3_0.intoArray(tile, 6 * step);
+            c3_1.intoArray(tile, 7 * step);
+            c4_0.intoArray(tile, 8 * step);
+            c4_1.intoArray(tile, 9 * step);
+            c5_0.intoArray(tile, 10 * step);
+            c5_1.intoArray(tile, 11 * step);
+            GemmTile.storeEdge(tile, 2 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c0_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + step).mul(scaleV)) : c0_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + step).mul(scaleV))).intoArray(c, cBase + step);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c1_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV)) : c1_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV))).intoArray(c, cBase + 1 * ldc + step);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c2_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV)) : c2_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV))).intoArray(c, cBase + 2 * ldc + step);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c3_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV)) : c3_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV))).intoArray(c, cBase + 3 * ldc + step);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c0_1.mul(alphaV).intoArray(c, cBase + step);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c1_1.mul(alphaV).intoArray(c, cBase + 1 * ldc + step);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c2_1.mul(alphaV).intoArray(c, cBase + 2 * ldc + step);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c3_1.mul(alphaV).intoArray(c, cBase + 3 * ldc + step);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void strided6x2w512(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -798,39 +851,52 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        GemmTile.store(c0_1, c, row0 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 6 || cols < 2 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c0_1.intoArray(tile, 1 * step);
+            c1_0.intoArray(tile, 2 * step);
+            c1_1.intoArray(tile, 3 * step);
+            c2_0.intoArray(tile, 4 * step);
+            c2_1.intoArray(tile, 5 * step);
+            c3_0.intoArray(tile, 6 * step);
+            c3_1.intoArray(tile, 7 * step);
+            c4_0.intoArray(tile, 8 * step);
+            c4_1.intoArray(tile, 9 * step);
+            c5_0.intoArray(tile, 10 * step);
+            c5_1.intoArray(tile, 11 * step);
+            GemmTile.storeEdge(tile, 2 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        GemmTile.store(c1_1, c, row1 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c0_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + step).mul(scaleV)) : c0_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + step).mul(scaleV))).intoArray(c, cBase + step);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c1_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV)) : c1_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV))).intoArray(c, cBase + 1 * ldc + step);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c2_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV)) : c2_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV))).intoArray(c, cBase + 2 * ldc + step);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c3_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV)) : c3_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV))).intoArray(c, cBase + 3 * ldc + step);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c0_1.mul(alphaV).intoArray(c, cBase + step);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c1_1.mul(alphaV).intoArray(c, cBase + 1 * ldc + step);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c2_1.mul(alphaV).intoArray(c, cBase + 2 * ldc + step);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c3_1.mul(alphaV).intoArray(c, cBase + 3 * ldc + step);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        GemmTile.store(c2_1, c, row2 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        GemmTile.store(c3_1, c, row3 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        GemmTile.store(c4_1, c, row4 + step, cols - step, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        GemmTile.store(c5_1, c, row5 + step, cols - step, alpha, scaleC, readC);
     }
 
     static void packed8x1w512(int kc, float[] a, int aBase, int rows,
@@ -868,43 +934,40 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 8 || cols < 1 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c1_0.intoArray(tile, 1 * step);
+            c2_0.intoArray(tile, 2 * step);
+            c3_0.intoArray(tile, 3 * step);
+            c4_0.intoArray(tile, 4 * step);
+            c5_0.intoArray(tile, 5 * step);
+            c6_0.intoArray(tile, 6 * step);
+            c7_0.intoArray(tile, 7 * step);
+            GemmTile.storeEdge(tile, 1 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
+            (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
+            c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        if (rows <= 6) {
-            return;
-        }
-        int row6 = cBase + 6 * ldc;
-        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
-        if (rows <= 7) {
-            return;
-        }
-        int row7 = cBase + 7 * ldc;
-        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     static void strided8x1w512(int kc, float[] a, int aBase, int rs, int cs, int rows,
@@ -952,43 +1015,40 @@ final class GemmMicroKernels {
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
-        int row0 = cBase;
-        GemmTile.store(c0_0, c, row0, cols, alpha, scaleC, readC);
-        if (rows <= 1) {
+        if (rows < 8 || cols < 1 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c1_0.intoArray(tile, 1 * step);
+            c2_0.intoArray(tile, 2 * step);
+            c3_0.intoArray(tile, 3 * step);
+            c4_0.intoArray(tile, 4 * step);
+            c5_0.intoArray(tile, 5 * step);
+            c6_0.intoArray(tile, 6 * step);
+            c7_0.intoArray(tile, 7 * step);
+            GemmTile.storeEdge(tile, 1 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
             return;
         }
-        int row1 = cBase + 1 * ldc;
-        GemmTile.store(c1_0, c, row1, cols, alpha, scaleC, readC);
-        if (rows <= 2) {
-            return;
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
+            (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
+            c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
         }
-        int row2 = cBase + 2 * ldc;
-        GemmTile.store(c2_0, c, row2, cols, alpha, scaleC, readC);
-        if (rows <= 3) {
-            return;
-        }
-        int row3 = cBase + 3 * ldc;
-        GemmTile.store(c3_0, c, row3, cols, alpha, scaleC, readC);
-        if (rows <= 4) {
-            return;
-        }
-        int row4 = cBase + 4 * ldc;
-        GemmTile.store(c4_0, c, row4, cols, alpha, scaleC, readC);
-        if (rows <= 5) {
-            return;
-        }
-        int row5 = cBase + 5 * ldc;
-        GemmTile.store(c5_0, c, row5, cols, alpha, scaleC, readC);
-        if (rows <= 6) {
-            return;
-        }
-        int row6 = cBase + 6 * ldc;
-        GemmTile.store(c6_0, c, row6, cols, alpha, scaleC, readC);
-        if (rows <= 7) {
-            return;
-        }
-        int row7 = cBase + 7 * ldc;
-        GemmTile.store(c7_0, c, row7, cols, alpha, scaleC, readC);
     }
 
     /** Rows of C per tile. */

@@ -1,39 +1,38 @@
 package dev.lanewise.kernels.vector;
 
 import dev.lanewise.kernels.FmaPolicy;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorSpecies;
 
-/** Stores one accumulator vector of a micro-kernel tile into C. */
+/**
+ * The edge tiles of the micro-kernels ({@link GemmMicroKernels}): tiles cut by the bottom or right border of
+ * C, which the kernel spills into a per-thread scratch tile instead of storing its registers directly.
+ */
 final class GemmTile {
+    /** Floats in the largest tile of any kernel: 8 rows x 4 vectors of 16 lanes. */
+    private static final int MAX_TILE = 8 * 4 * 16;
+
+    private static final ThreadLocal<float[]> EDGE = ThreadLocal.withInitial(() -> new float[MAX_TILE]);
+
     private GemmTile() {}
 
+    /** This thread's scratch tile, row-major with any row length up to the widest kernel's. */
+    static float[] edge() {
+        return EDGE.get();
+    }
+
     /**
-     * {@code C[off, off + cols) = alpha * acc + beta * C} (only {@code alpha * acc} when {@code !readC}),
-     * for the first {@code min(cols, lanes)} lanes; nothing when {@code cols <= 0}. A full vector takes the
-     * plain store; only the right edge of C pays for a mask.
+     * {@code C = alpha * tile + scaleC * C} (only {@code alpha * tile} when {@code !readC}) over the first
+     * {@code rows} x {@code cols} of a tile with rows {@code nr} floats long. Per element exactly the
+     * arithmetic of the kernels' full-tile store, so an element of C gets the same bits on either path.
      */
-    static void store(FloatVector acc, float[] c, int off, int cols, float alpha, float beta, boolean readC) {
-        // The species from VectorWidth, not a parameter: C2 often compiles this method on its own (it is
-        // too large to inline after the micro-kernel's loop), and only a static final folds there.
-        VectorSpecies<Float> s = VectorWidth.FLOAT;
-        if (cols >= s.length()) {
-            FloatVector result = readC ? combine(acc, alpha, beta, FloatVector.fromArray(s, c, off)) : scaled(acc, alpha);
-            result.intoArray(c, off);
-        } else if (cols > 0) {
-            VectorMask<Float> mask = s.indexInRange(0, cols);
-            FloatVector result = readC ? combine(acc, alpha, beta, FloatVector.fromArray(s, c, off, mask)) : scaled(acc, alpha);
-            result.intoArray(c, off, mask);
+    static void storeEdge(float[] tile, int nr, int rows, int cols, float alpha, float scaleC, boolean readC,
+            float[] c, int cBase, int ldc) {
+        int width = Math.min(cols, nr);
+        for (int r = 0; r < rows; r++) {
+            int row = cBase + r * ldc;
+            for (int j = 0; j < width; j++) {
+                float acc = tile[r * nr + j];
+                c[row + j] = readC ? FmaPolicy.fma(acc, alpha, c[row + j] * scaleC) : acc * alpha;
+            }
         }
-    }
-
-    private static FloatVector scaled(FloatVector acc, float alpha) {
-        return alpha == 1f ? acc : acc.mul(alpha);
-    }
-
-    private static FloatVector combine(FloatVector acc, float alpha, float beta, FloatVector old) {
-        FloatVector alphaV = FloatVector.broadcast(acc.species(), alpha);
-        return (FmaPolicy.USE_FMA ? (acc).fma(alphaV, beta == 1f ? old : old.mul(beta)) : (acc).mul(alphaV).add(beta == 1f ? old : old.mul(beta)));
     }
 }
