@@ -20,23 +20,23 @@ final class GemmPacking {
      * {@code nr} floats of row p at {@code dst[(q * kc + p) * nr]}, zero past column nc.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr, float[] dst) {
+        if (!transB) {
+            splitRows(b, bOff + p0 * ldb + j0, ldb, kc, nc, nr, dst);
+            return;
+        }
+        // B holds op(B) transposed: column j of op(B) is a contiguous run, read once, written strided.
         for (int q = 0, jq = 0; jq < nc; q++, jq += nr) {
             int width = Math.min(nr, nc - jq);
             int base = q * kc * nr;
-            if (!transB) {
-                copyRows(b, bOff + p0 * ldb + j0 + jq, ldb, kc, width, nr, dst, base);
-            } else {
-                // B holds op(B) transposed: column j of op(B) is a contiguous run, read once, written strided.
-                for (int j = 0; j < width; j++) {
-                    int from = bOff + (j0 + jq + j) * ldb + p0;
-                    for (int p = 0; p < kc; p++) {
-                        dst[base + p * nr + j] = b[from + p];
-                    }
+            for (int j = 0; j < width; j++) {
+                int from = bOff + (j0 + jq + j) * ldb + p0;
+                for (int p = 0; p < kc; p++) {
+                    dst[base + p * nr + j] = b[from + p];
                 }
-                if (width < nr) {
-                    for (int p = 0; p < kc; p++) {
-                        Arrays.fill(dst, base + p * nr + width, base + (p + 1) * nr, 0f);
-                    }
+            }
+            if (width < nr) {
+                for (int p = 0; p < kc; p++) {
+                    Arrays.fill(dst, base + p * nr + width, base + (p + 1) * nr, 0f);
                 }
             }
         }
@@ -118,6 +118,34 @@ final class GemmPacking {
         for (int r = 0; r < rows; r++) {
             for (int p = bound; p < kc; p++) {
                 dst[to + p * rows + r] = src[from + r * ld + p];
+            }
+        }
+    }
+
+    /**
+     * {@code rows} rows of {@code width} floats, {@code ld} apart from {@code from}, cut into panels of
+     * {@code nr} columns: row p's floats [jq, jq + nr) go to {@code dst[(jq / nr * rows + p) * nr]}, zero
+     * past width. Row by row, so the source is read front to back (panel by panel, it would be read in
+     * 64-byte pieces {@code ld} apart, which the prefetchers follow badly).
+     */
+    private static void splitRows(float[] src, int from, int ld, int rows, int width, int nr, float[] dst) {
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
+        int step = s.length();
+        int full = width - width % nr;
+        int panel = rows * nr;
+        for (int p = 0; p < rows; p++) {
+            int in = from + p * ld;
+            int out = p * nr;
+            int j = 0;
+            for (; j < full; j += nr, out += panel) {
+                for (int v = 0; v < nr; v += step) {
+                    FloatVector.fromArray(s, src, in + j + v).intoArray(dst, out + v);
+                }
+            }
+            if (j < width) {
+                int rest = width - j;
+                System.arraycopy(src, in + j, dst, out, rest);
+                Arrays.fill(dst, out + rest, out + nr, 0f);
             }
         }
     }
