@@ -64,11 +64,16 @@ def stores(MR, NV):
             at = f'cBase + {r} * ldc{vec_off(v)}' if r else f'cBase{vec_off(v)}'
             old = f'FloatVector.fromArray(s, c, {at}).mul(scaleV)'
             w(f'            (FmaPolicy.USE_FMA ? c{r}_{v}.fma(alphaV, {old}) : c{r}_{v}.mul(alphaV).add({old})).intoArray(c, {at});')
-    w('        } else {')
+    w('        } else if (alpha != 1f) {')
     for r in range(MR):
         for v in range(NV):
             at = f'cBase + {r} * ldc{vec_off(v)}' if r else f'cBase{vec_off(v)}'
             w(f'            c{r}_{v}.mul(alphaV).intoArray(c, {at});')
+    w('        } else {')
+    for r in range(MR):
+        for v in range(NV):
+            at = f'cBase + {r} * ldc{vec_off(v)}' if r else f'cBase{vec_off(v)}'
+            w(f'            c{r}_{v}.intoArray(c, {at});')
     w('        }')
 
 

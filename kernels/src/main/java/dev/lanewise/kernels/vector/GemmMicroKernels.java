@@ -105,7 +105,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c0_1.mul(alphaV).intoArray(c, cBase + step);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
@@ -118,6 +118,19 @@ final class GemmMicroKernels {
             c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c0_1.intoArray(c, cBase + step);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c1_1.intoArray(c, cBase + 1 * ldc + step);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c2_1.intoArray(c, cBase + 2 * ldc + step);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c3_1.intoArray(c, cBase + 3 * ldc + step);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c4_1.intoArray(c, cBase + 4 * ldc + step);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c5_1.intoArray(c, cBase + 5 * ldc + step);
         }
     }
 
@@ -203,7 +216,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c0_1.mul(alphaV).intoArray(c, cBase + step);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
@@ -216,6 +229,19 @@ final class GemmMicroKernels {
             c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c0_1.intoArray(c, cBase + step);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c1_1.intoArray(c, cBase + 1 * ldc + step);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c2_1.intoArray(c, cBase + 2 * ldc + step);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c3_1.intoArray(c, cBase + 3 * ldc + step);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c4_1.intoArray(c, cBase + 4 * ldc + step);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c5_1.intoArray(c, cBase + 5 * ldc + step);
         }
     }
 
@@ -278,7 +304,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
             (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
             c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
@@ -287,6 +313,15 @@ final class GemmMicroKernels {
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
             c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c6_0.intoArray(c, cBase + 6 * ldc);
+            c7_0.intoArray(c, cBase + 7 * ldc);
         }
     }
 
@@ -359,7 +394,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
             (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
             c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
@@ -368,6 +403,15 @@ final class GemmMicroKernels {
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
             c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c6_0.intoArray(c, cBase + 6 * ldc);
+            c7_0.intoArray(c, cBase + 7 * ldc);
         }
     }
 
@@ -445,7 +489,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c0_1.mul(alphaV).intoArray(c, cBase + step);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
@@ -458,6 +502,19 @@ final class GemmMicroKernels {
             c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c0_1.intoArray(c, cBase + step);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c1_1.intoArray(c, cBase + 1 * ldc + step);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c2_1.intoArray(c, cBase + 2 * ldc + step);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c3_1.intoArray(c, cBase + 3 * ldc + step);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c4_1.intoArray(c, cBase + 4 * ldc + step);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c5_1.intoArray(c, cBase + 5 * ldc + step);
         }
     }
 
@@ -543,7 +600,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c0_1.mul(alphaV).intoArray(c, cBase + step);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
@@ -556,6 +613,19 @@ final class GemmMicroKernels {
             c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c0_1.intoArray(c, cBase + step);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c1_1.intoArray(c, cBase + 1 * ldc + step);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c2_1.intoArray(c, cBase + 2 * ldc + step);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c3_1.intoArray(c, cBase + 3 * ldc + step);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c4_1.intoArray(c, cBase + 4 * ldc + step);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c5_1.intoArray(c, cBase + 5 * ldc + step);
         }
     }
 
@@ -618,7 +688,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
             (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
             c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
@@ -627,6 +697,15 @@ final class GemmMicroKernels {
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
             c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c6_0.intoArray(c, cBase + 6 * ldc);
+            c7_0.intoArray(c, cBase + 7 * ldc);
         }
     }
 
@@ -699,7 +778,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
             (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
             c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
@@ -708,6 +787,15 @@ final class GemmMicroKernels {
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
             c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c6_0.intoArray(c, cBase + 6 * ldc);
+            c7_0.intoArray(c, cBase + 7 * ldc);
         }
     }
 
@@ -785,7 +873,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c0_1.mul(alphaV).intoArray(c, cBase + step);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
@@ -798,6 +886,19 @@ final class GemmMicroKernels {
             c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c0_1.intoArray(c, cBase + step);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c1_1.intoArray(c, cBase + 1 * ldc + step);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c2_1.intoArray(c, cBase + 2 * ldc + step);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c3_1.intoArray(c, cBase + 3 * ldc + step);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c4_1.intoArray(c, cBase + 4 * ldc + step);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c5_1.intoArray(c, cBase + 5 * ldc + step);
         }
     }
 
@@ -883,7 +984,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c0_1.mul(alphaV).intoArray(c, cBase + step);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
@@ -896,6 +997,19 @@ final class GemmMicroKernels {
             c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c0_1.intoArray(c, cBase + step);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c1_1.intoArray(c, cBase + 1 * ldc + step);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c2_1.intoArray(c, cBase + 2 * ldc + step);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c3_1.intoArray(c, cBase + 3 * ldc + step);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c4_1.intoArray(c, cBase + 4 * ldc + step);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c5_1.intoArray(c, cBase + 5 * ldc + step);
         }
     }
 
@@ -958,7 +1072,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
             (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
             c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
@@ -967,6 +1081,15 @@ final class GemmMicroKernels {
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
             c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c6_0.intoArray(c, cBase + 6 * ldc);
+            c7_0.intoArray(c, cBase + 7 * ldc);
         }
     }
 
@@ -1039,7 +1162,7 @@ final class GemmMicroKernels {
             (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
             (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
             (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
-        } else {
+        } else if (alpha != 1f) {
             c0_0.mul(alphaV).intoArray(c, cBase);
             c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
             c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
@@ -1048,6 +1171,15 @@ final class GemmMicroKernels {
             c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
             c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
             c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c6_0.intoArray(c, cBase + 6 * ldc);
+            c7_0.intoArray(c, cBase + 7 * ldc);
         }
     }
 

@@ -13,7 +13,7 @@ package dev.lanewise.kernels.vector;
  * @param mc     rows of A packed at once (a multiple of mr): the mc x kc block stays in L2
  * @param nc     columns of B packed at once (a multiple of nr): the kc x nc block stays in L2/L3
  * @param packA  whether A is packed; false for skinny C, where each packed element would be used only
- *               once or twice, and the kernel reads A where it lies
+ *               once or twice, and for short K (see {@link #PACK_A_MIN_K}); then the kernel reads A where it lies
  */
 record GemmPlan(int shape, int mr, int nr, int kc, int mc, int nc, boolean packA) {
     static final int WIDE = GemmMicroKernels.WIDE;
@@ -28,6 +28,13 @@ record GemmPlan(int shape, int mr, int nr, int kc, int mc, int nc, boolean packA
 
     /** Floats of A's packed mc x kc block, which stays in L2 while B's panels pass: 192 KB. */
     static final int A_BLOCK_FLOATS = 192 * 256;
+
+    /**
+     * Shortest K for which A is packed. Below it the kernels read A in place: a 6 x 10 A tile is a few cache
+     * lines either way, and packing cost as much as it saved (Zen 3, 256x10x256 with B transposed: 2-4%
+     * faster unpacked; at K = 64 packing won by 5%).
+     */
+    static final int PACK_A_MIN_K = 16;
 
     /** Largest inner-dimension block, whatever the panel size allows. */
     static final int KC_MAX = 512;
@@ -46,7 +53,7 @@ record GemmPlan(int shape, int mr, int nr, int kc, int mc, int nc, boolean packA
         int kc = Math.max(1, (k + kBlocks - 1) / kBlocks);
         int mc = roundUp(Math.min(m, A_BLOCK_FLOATS / kcMax), mr);
         int nc = roundUp(Math.min(n, 2048), nr);
-        boolean packA = n > 4 * nr;
+        boolean packA = n > 4 * nr && k > PACK_A_MIN_K;
         return new GemmPlan(shape, mr, nr, kc, mc, nc, packA);
     }
 
