@@ -65,10 +65,10 @@ public final class GemmThreads {
 
     /**
      * How many parts to split a product into: no more than {@code threads}, no more than the blocks there
-     * are, and one for products too small to repay a hand-off (about 20 microseconds of work).
+     * are, and one for products under {@link GemmSettings#minSplitFlops()}.
      */
     public static int parts(int threads, long flops, int blocks) {
-        if (threads <= 1 || flops < (1L << 21)) {
+        if (threads <= 1 || flops < GemmSettings.minSplitFlops()) {
             return 1;
         }
         return Math.max(1, Math.min(threads, blocks));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanewise.kernels.Gemm;
+import dev.lanewise.kernels.GemmSettings;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -94,5 +95,14 @@ class GemmArgumentTest {
                 () -> Gemm.sumRows(2, 4, b, 0, 4, 0f, c, 5));
         assertRefused(IndexOutOfBoundsException.class, "g: 4x4 matrix at offset 0",
                 () -> Gemm.sumRows(4, 4, b, 0, 4, 0f, c, 0));
+    }
+
+    @Test
+    void settingsRefuseValuesThatMakeNoSense() {
+        assertRefused(IllegalArgumentException.class, "threads must be >= 1, was 0", () -> GemmSettings.setThreads(0));
+        assertRefused(IllegalArgumentException.class, "minSplitFlops must be >= 0, was -1",
+                () -> GemmSettings.setMinSplitFlops(-1));
+        assertTrue(GemmSettings.threads() >= 1 && GemmSettings.minSplitFlops() == GemmSettings.DEFAULT_MIN_SPLIT_FLOPS,
+                "a refused setting leaves the old value");
     }
 }
