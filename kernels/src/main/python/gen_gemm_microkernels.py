@@ -9,7 +9,10 @@ names its species as a static final so C2 compiles it with constant vector shape
   B at bBase + p * NR: every index is p times a constant plus an invariant, so C2 hoists all bounds checks
   out of the loop (with variable strides it keeps one compare-and-branch per load, and those take the
   same ports as the FMAs);
-* strided kernels read A where it lies (a[aBase + r * rs + p * cs]), for skinny products that do not pack A.
+* row-wise kernels read A where it lies when it is not transposed (a[rowStart_r + p]): unit stride in p, so
+  their bounds checks hoist too; for skinny or short-K products that do not pack A;
+* strided kernels read A where it lies with any strides (a[aBase + r * rs + p * cs]), for transposed A
+  that is not packed (one compare per load stays in the loop).
 
 The shapes per width (VARIANTS below): 6 x 2 vectors (12 accumulators, 2 B vectors, 1 broadcast) fits AVX2's
 16 vector registers. AVX-512 has 32, but taller or wider tiles measured slower at 512 bits on a Sapphire
@@ -132,6 +135,32 @@ def strided(MR, NV, BITS):
     w('    }')
 
 
+def rowwise(MR, NV, BITS):
+    # A read in place with unit stride along the inner dimension (A not transposed): every index is p plus
+    # an invariant row start, so C2 hoists the bounds checks as in the packed kernels (the strided kernels'
+    # variable stride leaves a compare per load).
+    w(f'''
+    static void rowwise{MR}x{NV}w{BITS}(int kc, float[] a, int aBase, int lda, int rows,
+            float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {{
+        VectorSpecies<Float> s = S{BITS};
+        int step = s.length();''')
+    w('        int r0 = aBase;')
+    for r in range(1, MR):
+        w(f'        int r{r} = rows > {r} ? aBase + {r} * lda : aBase;')
+    zeros(MR, NV)
+    w('        for (int p = 0; p < kc; p++) {')
+    w(f'            int bi = bBase + p * ({NV} * step);')
+    for v in range(NV):
+        w(f'            FloatVector b{v} = FloatVector.fromArray(s, b, bi{vec_off(v)});')
+    for r in range(MR):
+        w(f'            FloatVector a{r} = FloatVector.broadcast(s, a[r{r} + p]);')
+        for v in range(NV):
+            w(f'            c{r}_{v} = (FmaPolicy.USE_FMA ? (a{r}).fma(b{v}, c{r}_{v}) : (a{r}).mul(b{v}).add(c{r}_{v}));')
+    w('        }')
+    stores(MR, NV)
+    w('    }')
+
+
 w('''package dev.lanewise.kernels.vector;
 
 import dev.lanewise.kernels.FmaPolicy;
@@ -145,8 +174,9 @@ import jdk.incubator.vector.VectorSpecies;
  * (its docstring says why the shapes are what they are), do not edit by hand.
  *
  * <p>{@code packed*} kernels read A from a packed panel ({@code a[aBase + p * MR + r]}, rows past
- * {@code rows} zero); {@code strided*} kernels read it where it lies, {@code a[aBase + r * rs + p * cs]}
- * (rows at or past {@code rows} read row 0 again: in bounds, never stored). B is a packed panel of
+ * {@code rows} zero); {@code rowwise*} kernels read it where it lies, row r at {@code a[aBase + r * lda + p]};
+ * {@code strided*} kernels read it where it lies with any strides, {@code a[aBase + r * rs + p * cs]} (in
+ * both, rows at or past {@code rows} read row 0 again: in bounds, never stored). B is a packed panel of
  * {@code kc} rows of NV vectors. The tile is stored as {@code alpha * acc + beta * C} when {@code first},
  * else {@code alpha * acc + C}; {@code first && beta == 0} never reads C. Columns at or past {@code cols}
  * are neither read nor written. Every shape sums each element over p in the same order, so the shape
@@ -172,6 +202,7 @@ for BITS in WIDTHS:
         kernels.append((BITS, i, MR, NV))
         packed(MR, NV, BITS)
         strided(MR, NV, BITS)
+        rowwise(MR, NV, BITS)
 
 
 def table(fn, doc, pick):
@@ -206,6 +237,16 @@ w('''            default -> throw new IllegalArgumentException("no micro-kernel 
         switch (shape * 1000 + bits) {''')
 for (BITS, i, MR, NV) in kernels:
     w(f'            case {i * 1000 + BITS} -> strided{MR}x{NV}w{BITS}(kc, a, aBase, rs, cs, rows, b, bBase, alpha, beta, first, c, cBase, ldc, cols);')
+w('''            default -> throw new IllegalArgumentException("no micro-kernel " + shape + " at " + bits + " bits");
+        }
+    }
+
+    /** Runs the row-wise kernel of {@code shape} at {@code bits}. */
+    static void rowwise(int shape, int bits, int kc, float[] a, int aBase, int lda, int rows,
+            float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
+        switch (shape * 1000 + bits) {''')
+for (BITS, i, MR, NV) in kernels:
+    w(f'            case {i * 1000 + BITS} -> rowwise{MR}x{NV}w{BITS}(kc, a, aBase, lda, rows, b, bBase, alpha, beta, first, c, cBase, ldc, cols);')
 w('''            default -> throw new IllegalArgumentException("no micro-kernel " + shape + " at " + bits + " bits");
         }
     }

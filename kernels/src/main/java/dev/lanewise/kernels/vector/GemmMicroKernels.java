@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * (its docstring says why the shapes are what they are), do not edit by hand.
  *
  * <p>{@code packed*} kernels read A from a packed panel ({@code a[aBase + p * MR + r]}, rows past
- * {@code rows} zero); {@code strided*} kernels read it where it lies, {@code a[aBase + r * rs + p * cs]}
- * (rows at or past {@code rows} read row 0 again: in bounds, never stored). B is a packed panel of
+ * {@code rows} zero); {@code rowwise*} kernels read it where it lies, row r at {@code a[aBase + r * lda + p]};
+ * {@code strided*} kernels read it where it lies with any strides, {@code a[aBase + r * rs + p * cs]} (in
+ * both, rows at or past {@code rows} read row 0 again: in bounds, never stored). B is a packed panel of
  * {@code kc} rows of NV vectors. The tile is stored as {@code alpha * acc + beta * C} when {@code first},
  * else {@code alpha * acc + C}; {@code first && beta == 0} never reads C. Columns at or past {@code cols}
  * are neither read nor written. Every shape sums each element over p in the same order, so the shape
@@ -245,6 +246,114 @@ final class GemmMicroKernels {
         }
     }
 
+    static void rowwise6x2w128(int kc, float[] a, int aBase, int lda, int rows,
+            float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
+        VectorSpecies<Float> s = S128;
+        int step = s.length();
+        int r0 = aBase;
+        int r1 = rows > 1 ? aBase + 1 * lda : aBase;
+        int r2 = rows > 2 ? aBase + 2 * lda : aBase;
+        int r3 = rows > 3 ? aBase + 3 * lda : aBase;
+        int r4 = rows > 4 ? aBase + 4 * lda : aBase;
+        int r5 = rows > 5 ? aBase + 5 * lda : aBase;
+        FloatVector c0_0 = FloatVector.zero(s);
+        FloatVector c0_1 = FloatVector.zero(s);
+        FloatVector c1_0 = FloatVector.zero(s);
+        FloatVector c1_1 = FloatVector.zero(s);
+        FloatVector c2_0 = FloatVector.zero(s);
+        FloatVector c2_1 = FloatVector.zero(s);
+        FloatVector c3_0 = FloatVector.zero(s);
+        FloatVector c3_1 = FloatVector.zero(s);
+        FloatVector c4_0 = FloatVector.zero(s);
+        FloatVector c4_1 = FloatVector.zero(s);
+        FloatVector c5_0 = FloatVector.zero(s);
+        FloatVector c5_1 = FloatVector.zero(s);
+        for (int p = 0; p < kc; p++) {
+            int bi = bBase + p * (2 * step);
+            FloatVector b0 = FloatVector.fromArray(s, b, bi);
+            FloatVector b1 = FloatVector.fromArray(s, b, bi + step);
+            FloatVector a0 = FloatVector.broadcast(s, a[r0 + p]);
+            c0_0 = (FmaPolicy.USE_FMA ? (a0).fma(b0, c0_0) : (a0).mul(b0).add(c0_0));
+            c0_1 = (FmaPolicy.USE_FMA ? (a0).fma(b1, c0_1) : (a0).mul(b1).add(c0_1));
+            FloatVector a1 = FloatVector.broadcast(s, a[r1 + p]);
+            c1_0 = (FmaPolicy.USE_FMA ? (a1).fma(b0, c1_0) : (a1).mul(b0).add(c1_0));
+            c1_1 = (FmaPolicy.USE_FMA ? (a1).fma(b1, c1_1) : (a1).mul(b1).add(c1_1));
+            FloatVector a2 = FloatVector.broadcast(s, a[r2 + p]);
+            c2_0 = (FmaPolicy.USE_FMA ? (a2).fma(b0, c2_0) : (a2).mul(b0).add(c2_0));
+            c2_1 = (FmaPolicy.USE_FMA ? (a2).fma(b1, c2_1) : (a2).mul(b1).add(c2_1));
+            FloatVector a3 = FloatVector.broadcast(s, a[r3 + p]);
+            c3_0 = (FmaPolicy.USE_FMA ? (a3).fma(b0, c3_0) : (a3).mul(b0).add(c3_0));
+            c3_1 = (FmaPolicy.USE_FMA ? (a3).fma(b1, c3_1) : (a3).mul(b1).add(c3_1));
+            FloatVector a4 = FloatVector.broadcast(s, a[r4 + p]);
+            c4_0 = (FmaPolicy.USE_FMA ? (a4).fma(b0, c4_0) : (a4).mul(b0).add(c4_0));
+            c4_1 = (FmaPolicy.USE_FMA ? (a4).fma(b1, c4_1) : (a4).mul(b1).add(c4_1));
+            FloatVector a5 = FloatVector.broadcast(s, a[r5 + p]);
+            c5_0 = (FmaPolicy.USE_FMA ? (a5).fma(b0, c5_0) : (a5).mul(b0).add(c5_0));
+            c5_1 = (FmaPolicy.USE_FMA ? (a5).fma(b1, c5_1) : (a5).mul(b1).add(c5_1));
+        }
+        boolean readC = !first || beta != 0f;
+        float scaleC = first ? beta : 1f;
+        if (rows < 6 || cols < 2 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c0_1.intoArray(tile, 1 * step);
+            c1_0.intoArray(tile, 2 * step);
+            c1_1.intoArray(tile, 3 * step);
+            c2_0.intoArray(tile, 4 * step);
+            c2_1.intoArray(tile, 5 * step);
+            c3_0.intoArray(tile, 6 * step);
+            c3_1.intoArray(tile, 7 * step);
+            c4_0.intoArray(tile, 8 * step);
+            c4_1.intoArray(tile, 9 * step);
+            c5_0.intoArray(tile, 10 * step);
+            c5_1.intoArray(tile, 11 * step);
+            GemmTile.storeEdge(tile, 2 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
+            return;
+        }
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c0_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + step).mul(scaleV)) : c0_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + step).mul(scaleV))).intoArray(c, cBase + step);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c1_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV)) : c1_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV))).intoArray(c, cBase + 1 * ldc + step);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c2_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV)) : c2_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV))).intoArray(c, cBase + 2 * ldc + step);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c3_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV)) : c3_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV))).intoArray(c, cBase + 3 * ldc + step);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
+        } else if (alpha != 1f) {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c0_1.mul(alphaV).intoArray(c, cBase + step);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c1_1.mul(alphaV).intoArray(c, cBase + 1 * ldc + step);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c2_1.mul(alphaV).intoArray(c, cBase + 2 * ldc + step);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c3_1.mul(alphaV).intoArray(c, cBase + 3 * ldc + step);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c0_1.intoArray(c, cBase + step);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c1_1.intoArray(c, cBase + 1 * ldc + step);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c2_1.intoArray(c, cBase + 2 * ldc + step);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c3_1.intoArray(c, cBase + 3 * ldc + step);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c4_1.intoArray(c, cBase + 4 * ldc + step);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c5_1.intoArray(c, cBase + 5 * ldc + step);
+        }
+    }
+
     static void packed8x1w128(int kc, float[] a, int aBase, int rows,
             float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
         VectorSpecies<Float> s = S128;
@@ -367,6 +476,93 @@ final class GemmMicroKernels {
             c7_0 = (FmaPolicy.USE_FMA ? (a7).fma(b0, c7_0) : (a7).mul(b0).add(c7_0));
             ai += cs;
             bi += nr;
+        }
+        boolean readC = !first || beta != 0f;
+        float scaleC = first ? beta : 1f;
+        if (rows < 8 || cols < 1 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c1_0.intoArray(tile, 1 * step);
+            c2_0.intoArray(tile, 2 * step);
+            c3_0.intoArray(tile, 3 * step);
+            c4_0.intoArray(tile, 4 * step);
+            c5_0.intoArray(tile, 5 * step);
+            c6_0.intoArray(tile, 6 * step);
+            c7_0.intoArray(tile, 7 * step);
+            GemmTile.storeEdge(tile, 1 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
+            return;
+        }
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
+            (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
+        } else if (alpha != 1f) {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
+            c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c6_0.intoArray(c, cBase + 6 * ldc);
+            c7_0.intoArray(c, cBase + 7 * ldc);
+        }
+    }
+
+    static void rowwise8x1w128(int kc, float[] a, int aBase, int lda, int rows,
+            float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
+        VectorSpecies<Float> s = S128;
+        int step = s.length();
+        int r0 = aBase;
+        int r1 = rows > 1 ? aBase + 1 * lda : aBase;
+        int r2 = rows > 2 ? aBase + 2 * lda : aBase;
+        int r3 = rows > 3 ? aBase + 3 * lda : aBase;
+        int r4 = rows > 4 ? aBase + 4 * lda : aBase;
+        int r5 = rows > 5 ? aBase + 5 * lda : aBase;
+        int r6 = rows > 6 ? aBase + 6 * lda : aBase;
+        int r7 = rows > 7 ? aBase + 7 * lda : aBase;
+        FloatVector c0_0 = FloatVector.zero(s);
+        FloatVector c1_0 = FloatVector.zero(s);
+        FloatVector c2_0 = FloatVector.zero(s);
+        FloatVector c3_0 = FloatVector.zero(s);
+        FloatVector c4_0 = FloatVector.zero(s);
+        FloatVector c5_0 = FloatVector.zero(s);
+        FloatVector c6_0 = FloatVector.zero(s);
+        FloatVector c7_0 = FloatVector.zero(s);
+        for (int p = 0; p < kc; p++) {
+            int bi = bBase + p * (1 * step);
+            FloatVector b0 = FloatVector.fromArray(s, b, bi);
+            FloatVector a0 = FloatVector.broadcast(s, a[r0 + p]);
+            c0_0 = (FmaPolicy.USE_FMA ? (a0).fma(b0, c0_0) : (a0).mul(b0).add(c0_0));
+            FloatVector a1 = FloatVector.broadcast(s, a[r1 + p]);
+            c1_0 = (FmaPolicy.USE_FMA ? (a1).fma(b0, c1_0) : (a1).mul(b0).add(c1_0));
+            FloatVector a2 = FloatVector.broadcast(s, a[r2 + p]);
+            c2_0 = (FmaPolicy.USE_FMA ? (a2).fma(b0, c2_0) : (a2).mul(b0).add(c2_0));
+            FloatVector a3 = FloatVector.broadcast(s, a[r3 + p]);
+            c3_0 = (FmaPolicy.USE_FMA ? (a3).fma(b0, c3_0) : (a3).mul(b0).add(c3_0));
+            FloatVector a4 = FloatVector.broadcast(s, a[r4 + p]);
+            c4_0 = (FmaPolicy.USE_FMA ? (a4).fma(b0, c4_0) : (a4).mul(b0).add(c4_0));
+            FloatVector a5 = FloatVector.broadcast(s, a[r5 + p]);
+            c5_0 = (FmaPolicy.USE_FMA ? (a5).fma(b0, c5_0) : (a5).mul(b0).add(c5_0));
+            FloatVector a6 = FloatVector.broadcast(s, a[r6 + p]);
+            c6_0 = (FmaPolicy.USE_FMA ? (a6).fma(b0, c6_0) : (a6).mul(b0).add(c6_0));
+            FloatVector a7 = FloatVector.broadcast(s, a[r7 + p]);
+            c7_0 = (FmaPolicy.USE_FMA ? (a7).fma(b0, c7_0) : (a7).mul(b0).add(c7_0));
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
@@ -629,6 +825,114 @@ final class GemmMicroKernels {
         }
     }
 
+    static void rowwise6x2w256(int kc, float[] a, int aBase, int lda, int rows,
+            float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
+        VectorSpecies<Float> s = S256;
+        int step = s.length();
+        int r0 = aBase;
+        int r1 = rows > 1 ? aBase + 1 * lda : aBase;
+        int r2 = rows > 2 ? aBase + 2 * lda : aBase;
+        int r3 = rows > 3 ? aBase + 3 * lda : aBase;
+        int r4 = rows > 4 ? aBase + 4 * lda : aBase;
+        int r5 = rows > 5 ? aBase + 5 * lda : aBase;
+        FloatVector c0_0 = FloatVector.zero(s);
+        FloatVector c0_1 = FloatVector.zero(s);
+        FloatVector c1_0 = FloatVector.zero(s);
+        FloatVector c1_1 = FloatVector.zero(s);
+        FloatVector c2_0 = FloatVector.zero(s);
+        FloatVector c2_1 = FloatVector.zero(s);
+        FloatVector c3_0 = FloatVector.zero(s);
+        FloatVector c3_1 = FloatVector.zero(s);
+        FloatVector c4_0 = FloatVector.zero(s);
+        FloatVector c4_1 = FloatVector.zero(s);
+        FloatVector c5_0 = FloatVector.zero(s);
+        FloatVector c5_1 = FloatVector.zero(s);
+        for (int p = 0; p < kc; p++) {
+            int bi = bBase + p * (2 * step);
+            FloatVector b0 = FloatVector.fromArray(s, b, bi);
+            FloatVector b1 = FloatVector.fromArray(s, b, bi + step);
+            FloatVector a0 = FloatVector.broadcast(s, a[r0 + p]);
+            c0_0 = (FmaPolicy.USE_FMA ? (a0).fma(b0, c0_0) : (a0).mul(b0).add(c0_0));
+            c0_1 = (FmaPolicy.USE_FMA ? (a0).fma(b1, c0_1) : (a0).mul(b1).add(c0_1));
+            FloatVector a1 = FloatVector.broadcast(s, a[r1 + p]);
+            c1_0 = (FmaPolicy.USE_FMA ? (a1).fma(b0, c1_0) : (a1).mul(b0).add(c1_0));
+            c1_1 = (FmaPolicy.USE_FMA ? (a1).fma(b1, c1_1) : (a1).mul(b1).add(c1_1));
+            FloatVector a2 = FloatVector.broadcast(s, a[r2 + p]);
+            c2_0 = (FmaPolicy.USE_FMA ? (a2).fma(b0, c2_0) : (a2).mul(b0).add(c2_0));
+            c2_1 = (FmaPolicy.USE_FMA ? (a2).fma(b1, c2_1) : (a2).mul(b1).add(c2_1));
+            FloatVector a3 = FloatVector.broadcast(s, a[r3 + p]);
+            c3_0 = (FmaPolicy.USE_FMA ? (a3).fma(b0, c3_0) : (a3).mul(b0).add(c3_0));
+            c3_1 = (FmaPolicy.USE_FMA ? (a3).fma(b1, c3_1) : (a3).mul(b1).add(c3_1));
+            FloatVector a4 = FloatVector.broadcast(s, a[r4 + p]);
+            c4_0 = (FmaPolicy.USE_FMA ? (a4).fma(b0, c4_0) : (a4).mul(b0).add(c4_0));
+            c4_1 = (FmaPolicy.USE_FMA ? (a4).fma(b1, c4_1) : (a4).mul(b1).add(c4_1));
+            FloatVector a5 = FloatVector.broadcast(s, a[r5 + p]);
+            c5_0 = (FmaPolicy.USE_FMA ? (a5).fma(b0, c5_0) : (a5).mul(b0).add(c5_0));
+            c5_1 = (FmaPolicy.USE_FMA ? (a5).fma(b1, c5_1) : (a5).mul(b1).add(c5_1));
+        }
+        boolean readC = !first || beta != 0f;
+        float scaleC = first ? beta : 1f;
+        if (rows < 6 || cols < 2 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c0_1.intoArray(tile, 1 * step);
+            c1_0.intoArray(tile, 2 * step);
+            c1_1.intoArray(tile, 3 * step);
+            c2_0.intoArray(tile, 4 * step);
+            c2_1.intoArray(tile, 5 * step);
+            c3_0.intoArray(tile, 6 * step);
+            c3_1.intoArray(tile, 7 * step);
+            c4_0.intoArray(tile, 8 * step);
+            c4_1.intoArray(tile, 9 * step);
+            c5_0.intoArray(tile, 10 * step);
+            c5_1.intoArray(tile, 11 * step);
+            GemmTile.storeEdge(tile, 2 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
+            return;
+        }
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c0_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + step).mul(scaleV)) : c0_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + step).mul(scaleV))).intoArray(c, cBase + step);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c1_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV)) : c1_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV))).intoArray(c, cBase + 1 * ldc + step);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c2_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV)) : c2_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV))).intoArray(c, cBase + 2 * ldc + step);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c3_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV)) : c3_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV))).intoArray(c, cBase + 3 * ldc + step);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
+        } else if (alpha != 1f) {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c0_1.mul(alphaV).intoArray(c, cBase + step);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c1_1.mul(alphaV).intoArray(c, cBase + 1 * ldc + step);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c2_1.mul(alphaV).intoArray(c, cBase + 2 * ldc + step);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c3_1.mul(alphaV).intoArray(c, cBase + 3 * ldc + step);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c0_1.intoArray(c, cBase + step);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c1_1.intoArray(c, cBase + 1 * ldc + step);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c2_1.intoArray(c, cBase + 2 * ldc + step);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c3_1.intoArray(c, cBase + 3 * ldc + step);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c4_1.intoArray(c, cBase + 4 * ldc + step);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c5_1.intoArray(c, cBase + 5 * ldc + step);
+        }
+    }
+
     static void packed8x1w256(int kc, float[] a, int aBase, int rows,
             float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
         VectorSpecies<Float> s = S256;
@@ -751,6 +1055,93 @@ final class GemmMicroKernels {
             c7_0 = (FmaPolicy.USE_FMA ? (a7).fma(b0, c7_0) : (a7).mul(b0).add(c7_0));
             ai += cs;
             bi += nr;
+        }
+        boolean readC = !first || beta != 0f;
+        float scaleC = first ? beta : 1f;
+        if (rows < 8 || cols < 1 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c1_0.intoArray(tile, 1 * step);
+            c2_0.intoArray(tile, 2 * step);
+            c3_0.intoArray(tile, 3 * step);
+            c4_0.intoArray(tile, 4 * step);
+            c5_0.intoArray(tile, 5 * step);
+            c6_0.intoArray(tile, 6 * step);
+            c7_0.intoArray(tile, 7 * step);
+            GemmTile.storeEdge(tile, 1 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
+            return;
+        }
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
+            (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
+        } else if (alpha != 1f) {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
+            c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c6_0.intoArray(c, cBase + 6 * ldc);
+            c7_0.intoArray(c, cBase + 7 * ldc);
+        }
+    }
+
+    static void rowwise8x1w256(int kc, float[] a, int aBase, int lda, int rows,
+            float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
+        VectorSpecies<Float> s = S256;
+        int step = s.length();
+        int r0 = aBase;
+        int r1 = rows > 1 ? aBase + 1 * lda : aBase;
+        int r2 = rows > 2 ? aBase + 2 * lda : aBase;
+        int r3 = rows > 3 ? aBase + 3 * lda : aBase;
+        int r4 = rows > 4 ? aBase + 4 * lda : aBase;
+        int r5 = rows > 5 ? aBase + 5 * lda : aBase;
+        int r6 = rows > 6 ? aBase + 6 * lda : aBase;
+        int r7 = rows > 7 ? aBase + 7 * lda : aBase;
+        FloatVector c0_0 = FloatVector.zero(s);
+        FloatVector c1_0 = FloatVector.zero(s);
+        FloatVector c2_0 = FloatVector.zero(s);
+        FloatVector c3_0 = FloatVector.zero(s);
+        FloatVector c4_0 = FloatVector.zero(s);
+        FloatVector c5_0 = FloatVector.zero(s);
+        FloatVector c6_0 = FloatVector.zero(s);
+        FloatVector c7_0 = FloatVector.zero(s);
+        for (int p = 0; p < kc; p++) {
+            int bi = bBase + p * (1 * step);
+            FloatVector b0 = FloatVector.fromArray(s, b, bi);
+            FloatVector a0 = FloatVector.broadcast(s, a[r0 + p]);
+            c0_0 = (FmaPolicy.USE_FMA ? (a0).fma(b0, c0_0) : (a0).mul(b0).add(c0_0));
+            FloatVector a1 = FloatVector.broadcast(s, a[r1 + p]);
+            c1_0 = (FmaPolicy.USE_FMA ? (a1).fma(b0, c1_0) : (a1).mul(b0).add(c1_0));
+            FloatVector a2 = FloatVector.broadcast(s, a[r2 + p]);
+            c2_0 = (FmaPolicy.USE_FMA ? (a2).fma(b0, c2_0) : (a2).mul(b0).add(c2_0));
+            FloatVector a3 = FloatVector.broadcast(s, a[r3 + p]);
+            c3_0 = (FmaPolicy.USE_FMA ? (a3).fma(b0, c3_0) : (a3).mul(b0).add(c3_0));
+            FloatVector a4 = FloatVector.broadcast(s, a[r4 + p]);
+            c4_0 = (FmaPolicy.USE_FMA ? (a4).fma(b0, c4_0) : (a4).mul(b0).add(c4_0));
+            FloatVector a5 = FloatVector.broadcast(s, a[r5 + p]);
+            c5_0 = (FmaPolicy.USE_FMA ? (a5).fma(b0, c5_0) : (a5).mul(b0).add(c5_0));
+            FloatVector a6 = FloatVector.broadcast(s, a[r6 + p]);
+            c6_0 = (FmaPolicy.USE_FMA ? (a6).fma(b0, c6_0) : (a6).mul(b0).add(c6_0));
+            FloatVector a7 = FloatVector.broadcast(s, a[r7 + p]);
+            c7_0 = (FmaPolicy.USE_FMA ? (a7).fma(b0, c7_0) : (a7).mul(b0).add(c7_0));
         }
         boolean readC = !first || beta != 0f;
         float scaleC = first ? beta : 1f;
@@ -1013,6 +1404,114 @@ final class GemmMicroKernels {
         }
     }
 
+    static void rowwise6x2w512(int kc, float[] a, int aBase, int lda, int rows,
+            float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
+        VectorSpecies<Float> s = S512;
+        int step = s.length();
+        int r0 = aBase;
+        int r1 = rows > 1 ? aBase + 1 * lda : aBase;
+        int r2 = rows > 2 ? aBase + 2 * lda : aBase;
+        int r3 = rows > 3 ? aBase + 3 * lda : aBase;
+        int r4 = rows > 4 ? aBase + 4 * lda : aBase;
+        int r5 = rows > 5 ? aBase + 5 * lda : aBase;
+        FloatVector c0_0 = FloatVector.zero(s);
+        FloatVector c0_1 = FloatVector.zero(s);
+        FloatVector c1_0 = FloatVector.zero(s);
+        FloatVector c1_1 = FloatVector.zero(s);
+        FloatVector c2_0 = FloatVector.zero(s);
+        FloatVector c2_1 = FloatVector.zero(s);
+        FloatVector c3_0 = FloatVector.zero(s);
+        FloatVector c3_1 = FloatVector.zero(s);
+        FloatVector c4_0 = FloatVector.zero(s);
+        FloatVector c4_1 = FloatVector.zero(s);
+        FloatVector c5_0 = FloatVector.zero(s);
+        FloatVector c5_1 = FloatVector.zero(s);
+        for (int p = 0; p < kc; p++) {
+            int bi = bBase + p * (2 * step);
+            FloatVector b0 = FloatVector.fromArray(s, b, bi);
+            FloatVector b1 = FloatVector.fromArray(s, b, bi + step);
+            FloatVector a0 = FloatVector.broadcast(s, a[r0 + p]);
+            c0_0 = (FmaPolicy.USE_FMA ? (a0).fma(b0, c0_0) : (a0).mul(b0).add(c0_0));
+            c0_1 = (FmaPolicy.USE_FMA ? (a0).fma(b1, c0_1) : (a0).mul(b1).add(c0_1));
+            FloatVector a1 = FloatVector.broadcast(s, a[r1 + p]);
+            c1_0 = (FmaPolicy.USE_FMA ? (a1).fma(b0, c1_0) : (a1).mul(b0).add(c1_0));
+            c1_1 = (FmaPolicy.USE_FMA ? (a1).fma(b1, c1_1) : (a1).mul(b1).add(c1_1));
+            FloatVector a2 = FloatVector.broadcast(s, a[r2 + p]);
+            c2_0 = (FmaPolicy.USE_FMA ? (a2).fma(b0, c2_0) : (a2).mul(b0).add(c2_0));
+            c2_1 = (FmaPolicy.USE_FMA ? (a2).fma(b1, c2_1) : (a2).mul(b1).add(c2_1));
+            FloatVector a3 = FloatVector.broadcast(s, a[r3 + p]);
+            c3_0 = (FmaPolicy.USE_FMA ? (a3).fma(b0, c3_0) : (a3).mul(b0).add(c3_0));
+            c3_1 = (FmaPolicy.USE_FMA ? (a3).fma(b1, c3_1) : (a3).mul(b1).add(c3_1));
+            FloatVector a4 = FloatVector.broadcast(s, a[r4 + p]);
+            c4_0 = (FmaPolicy.USE_FMA ? (a4).fma(b0, c4_0) : (a4).mul(b0).add(c4_0));
+            c4_1 = (FmaPolicy.USE_FMA ? (a4).fma(b1, c4_1) : (a4).mul(b1).add(c4_1));
+            FloatVector a5 = FloatVector.broadcast(s, a[r5 + p]);
+            c5_0 = (FmaPolicy.USE_FMA ? (a5).fma(b0, c5_0) : (a5).mul(b0).add(c5_0));
+            c5_1 = (FmaPolicy.USE_FMA ? (a5).fma(b1, c5_1) : (a5).mul(b1).add(c5_1));
+        }
+        boolean readC = !first || beta != 0f;
+        float scaleC = first ? beta : 1f;
+        if (rows < 6 || cols < 2 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c0_1.intoArray(tile, 1 * step);
+            c1_0.intoArray(tile, 2 * step);
+            c1_1.intoArray(tile, 3 * step);
+            c2_0.intoArray(tile, 4 * step);
+            c2_1.intoArray(tile, 5 * step);
+            c3_0.intoArray(tile, 6 * step);
+            c3_1.intoArray(tile, 7 * step);
+            c4_0.intoArray(tile, 8 * step);
+            c4_1.intoArray(tile, 9 * step);
+            c5_0.intoArray(tile, 10 * step);
+            c5_1.intoArray(tile, 11 * step);
+            GemmTile.storeEdge(tile, 2 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
+            return;
+        }
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c0_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + step).mul(scaleV)) : c0_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + step).mul(scaleV))).intoArray(c, cBase + step);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c1_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV)) : c1_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc + step).mul(scaleV))).intoArray(c, cBase + 1 * ldc + step);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c2_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV)) : c2_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc + step).mul(scaleV))).intoArray(c, cBase + 2 * ldc + step);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c3_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV)) : c3_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc + step).mul(scaleV))).intoArray(c, cBase + 3 * ldc + step);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c4_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV)) : c4_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc + step).mul(scaleV))).intoArray(c, cBase + 4 * ldc + step);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c5_1.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV)) : c5_1.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc + step).mul(scaleV))).intoArray(c, cBase + 5 * ldc + step);
+        } else if (alpha != 1f) {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c0_1.mul(alphaV).intoArray(c, cBase + step);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c1_1.mul(alphaV).intoArray(c, cBase + 1 * ldc + step);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c2_1.mul(alphaV).intoArray(c, cBase + 2 * ldc + step);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c3_1.mul(alphaV).intoArray(c, cBase + 3 * ldc + step);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c4_1.mul(alphaV).intoArray(c, cBase + 4 * ldc + step);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c5_1.mul(alphaV).intoArray(c, cBase + 5 * ldc + step);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c0_1.intoArray(c, cBase + step);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c1_1.intoArray(c, cBase + 1 * ldc + step);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c2_1.intoArray(c, cBase + 2 * ldc + step);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c3_1.intoArray(c, cBase + 3 * ldc + step);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c4_1.intoArray(c, cBase + 4 * ldc + step);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c5_1.intoArray(c, cBase + 5 * ldc + step);
+        }
+    }
+
     static void packed8x1w512(int kc, float[] a, int aBase, int rows,
             float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
         VectorSpecies<Float> s = S512;
@@ -1183,6 +1682,93 @@ final class GemmMicroKernels {
         }
     }
 
+    static void rowwise8x1w512(int kc, float[] a, int aBase, int lda, int rows,
+            float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
+        VectorSpecies<Float> s = S512;
+        int step = s.length();
+        int r0 = aBase;
+        int r1 = rows > 1 ? aBase + 1 * lda : aBase;
+        int r2 = rows > 2 ? aBase + 2 * lda : aBase;
+        int r3 = rows > 3 ? aBase + 3 * lda : aBase;
+        int r4 = rows > 4 ? aBase + 4 * lda : aBase;
+        int r5 = rows > 5 ? aBase + 5 * lda : aBase;
+        int r6 = rows > 6 ? aBase + 6 * lda : aBase;
+        int r7 = rows > 7 ? aBase + 7 * lda : aBase;
+        FloatVector c0_0 = FloatVector.zero(s);
+        FloatVector c1_0 = FloatVector.zero(s);
+        FloatVector c2_0 = FloatVector.zero(s);
+        FloatVector c3_0 = FloatVector.zero(s);
+        FloatVector c4_0 = FloatVector.zero(s);
+        FloatVector c5_0 = FloatVector.zero(s);
+        FloatVector c6_0 = FloatVector.zero(s);
+        FloatVector c7_0 = FloatVector.zero(s);
+        for (int p = 0; p < kc; p++) {
+            int bi = bBase + p * (1 * step);
+            FloatVector b0 = FloatVector.fromArray(s, b, bi);
+            FloatVector a0 = FloatVector.broadcast(s, a[r0 + p]);
+            c0_0 = (FmaPolicy.USE_FMA ? (a0).fma(b0, c0_0) : (a0).mul(b0).add(c0_0));
+            FloatVector a1 = FloatVector.broadcast(s, a[r1 + p]);
+            c1_0 = (FmaPolicy.USE_FMA ? (a1).fma(b0, c1_0) : (a1).mul(b0).add(c1_0));
+            FloatVector a2 = FloatVector.broadcast(s, a[r2 + p]);
+            c2_0 = (FmaPolicy.USE_FMA ? (a2).fma(b0, c2_0) : (a2).mul(b0).add(c2_0));
+            FloatVector a3 = FloatVector.broadcast(s, a[r3 + p]);
+            c3_0 = (FmaPolicy.USE_FMA ? (a3).fma(b0, c3_0) : (a3).mul(b0).add(c3_0));
+            FloatVector a4 = FloatVector.broadcast(s, a[r4 + p]);
+            c4_0 = (FmaPolicy.USE_FMA ? (a4).fma(b0, c4_0) : (a4).mul(b0).add(c4_0));
+            FloatVector a5 = FloatVector.broadcast(s, a[r5 + p]);
+            c5_0 = (FmaPolicy.USE_FMA ? (a5).fma(b0, c5_0) : (a5).mul(b0).add(c5_0));
+            FloatVector a6 = FloatVector.broadcast(s, a[r6 + p]);
+            c6_0 = (FmaPolicy.USE_FMA ? (a6).fma(b0, c6_0) : (a6).mul(b0).add(c6_0));
+            FloatVector a7 = FloatVector.broadcast(s, a[r7 + p]);
+            c7_0 = (FmaPolicy.USE_FMA ? (a7).fma(b0, c7_0) : (a7).mul(b0).add(c7_0));
+        }
+        boolean readC = !first || beta != 0f;
+        float scaleC = first ? beta : 1f;
+        if (rows < 8 || cols < 1 * step) {
+            float[] tile = GemmTile.edge();
+            c0_0.intoArray(tile, 0 * step);
+            c1_0.intoArray(tile, 1 * step);
+            c2_0.intoArray(tile, 2 * step);
+            c3_0.intoArray(tile, 3 * step);
+            c4_0.intoArray(tile, 4 * step);
+            c5_0.intoArray(tile, 5 * step);
+            c6_0.intoArray(tile, 6 * step);
+            c7_0.intoArray(tile, 7 * step);
+            GemmTile.storeEdge(tile, 1 * step, rows, cols, alpha, scaleC, readC, c, cBase, ldc);
+            return;
+        }
+        FloatVector alphaV = FloatVector.broadcast(s, alpha);
+        if (readC) {
+            FloatVector scaleV = FloatVector.broadcast(s, scaleC);
+            (FmaPolicy.USE_FMA ? c0_0.fma(alphaV, FloatVector.fromArray(s, c, cBase).mul(scaleV)) : c0_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase).mul(scaleV))).intoArray(c, cBase);
+            (FmaPolicy.USE_FMA ? c1_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV)) : c1_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 1 * ldc).mul(scaleV))).intoArray(c, cBase + 1 * ldc);
+            (FmaPolicy.USE_FMA ? c2_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV)) : c2_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 2 * ldc).mul(scaleV))).intoArray(c, cBase + 2 * ldc);
+            (FmaPolicy.USE_FMA ? c3_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV)) : c3_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 3 * ldc).mul(scaleV))).intoArray(c, cBase + 3 * ldc);
+            (FmaPolicy.USE_FMA ? c4_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV)) : c4_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 4 * ldc).mul(scaleV))).intoArray(c, cBase + 4 * ldc);
+            (FmaPolicy.USE_FMA ? c5_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV)) : c5_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 5 * ldc).mul(scaleV))).intoArray(c, cBase + 5 * ldc);
+            (FmaPolicy.USE_FMA ? c6_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV)) : c6_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 6 * ldc).mul(scaleV))).intoArray(c, cBase + 6 * ldc);
+            (FmaPolicy.USE_FMA ? c7_0.fma(alphaV, FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV)) : c7_0.mul(alphaV).add(FloatVector.fromArray(s, c, cBase + 7 * ldc).mul(scaleV))).intoArray(c, cBase + 7 * ldc);
+        } else if (alpha != 1f) {
+            c0_0.mul(alphaV).intoArray(c, cBase);
+            c1_0.mul(alphaV).intoArray(c, cBase + 1 * ldc);
+            c2_0.mul(alphaV).intoArray(c, cBase + 2 * ldc);
+            c3_0.mul(alphaV).intoArray(c, cBase + 3 * ldc);
+            c4_0.mul(alphaV).intoArray(c, cBase + 4 * ldc);
+            c5_0.mul(alphaV).intoArray(c, cBase + 5 * ldc);
+            c6_0.mul(alphaV).intoArray(c, cBase + 6 * ldc);
+            c7_0.mul(alphaV).intoArray(c, cBase + 7 * ldc);
+        } else {
+            c0_0.intoArray(c, cBase);
+            c1_0.intoArray(c, cBase + 1 * ldc);
+            c2_0.intoArray(c, cBase + 2 * ldc);
+            c3_0.intoArray(c, cBase + 3 * ldc);
+            c4_0.intoArray(c, cBase + 4 * ldc);
+            c5_0.intoArray(c, cBase + 5 * ldc);
+            c6_0.intoArray(c, cBase + 6 * ldc);
+            c7_0.intoArray(c, cBase + 7 * ldc);
+        }
+    }
+
     /** Rows of C per tile. */
     static int mr(int shape, int bits) {
         return switch (shape * 1000 + bits) {
@@ -1233,6 +1819,20 @@ final class GemmMicroKernels {
             case 1256 -> strided8x1w256(kc, a, aBase, rs, cs, rows, b, bBase, alpha, beta, first, c, cBase, ldc, cols);
             case 512 -> strided6x2w512(kc, a, aBase, rs, cs, rows, b, bBase, alpha, beta, first, c, cBase, ldc, cols);
             case 1512 -> strided8x1w512(kc, a, aBase, rs, cs, rows, b, bBase, alpha, beta, first, c, cBase, ldc, cols);
+            default -> throw new IllegalArgumentException("no micro-kernel " + shape + " at " + bits + " bits");
+        }
+    }
+
+    /** Runs the row-wise kernel of {@code shape} at {@code bits}. */
+    static void rowwise(int shape, int bits, int kc, float[] a, int aBase, int lda, int rows,
+            float[] b, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
+        switch (shape * 1000 + bits) {
+            case 128 -> rowwise6x2w128(kc, a, aBase, lda, rows, b, bBase, alpha, beta, first, c, cBase, ldc, cols);
+            case 1128 -> rowwise8x1w128(kc, a, aBase, lda, rows, b, bBase, alpha, beta, first, c, cBase, ldc, cols);
+            case 256 -> rowwise6x2w256(kc, a, aBase, lda, rows, b, bBase, alpha, beta, first, c, cBase, ldc, cols);
+            case 1256 -> rowwise8x1w256(kc, a, aBase, lda, rows, b, bBase, alpha, beta, first, c, cBase, ldc, cols);
+            case 512 -> rowwise6x2w512(kc, a, aBase, lda, rows, b, bBase, alpha, beta, first, c, cBase, ldc, cols);
+            case 1512 -> rowwise8x1w512(kc, a, aBase, lda, rows, b, bBase, alpha, beta, first, c, cBase, ldc, cols);
             default -> throw new IllegalArgumentException("no micro-kernel " + shape + " at " + bits + " bits");
         }
     }

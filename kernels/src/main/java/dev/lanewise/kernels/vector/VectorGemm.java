@@ -91,23 +91,17 @@ public final class VectorGemm implements GemmKernels {
                                 GemmMicroKernels.packed(plan.shape(), BITS, kc, aPack, ir / mr * kc * mr, rows,
                                         bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
                             } else if (transA) {
-                                kernel(plan, kc, a, aOff + pc * lda + ic + ir, 1, lda, rows,
-                                        bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
+                                GemmMicroKernels.strided(plan.shape(), BITS, kc, a, aOff + pc * lda + ic + ir, 1, lda,
+                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
                             } else {
-                                kernel(plan, kc, a, aOff + (ic + ir) * lda + pc, lda, 1, rows,
-                                        bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
+                                GemmMicroKernels.rowwise(plan.shape(), BITS, kc, a, aOff + (ic + ir) * lda + pc, lda,
+                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
                             }
                         }
                     }
                 }
             }
         }
-    }
-
-    private void kernel(GemmPlan plan, int kc, float[] a, int aBase, int rs, int cs, int rows,
-            float[] bp, int bBase, float alpha, float beta, boolean first, float[] c, int cBase, int ldc, int cols) {
-        GemmMicroKernels.strided(plan.shape(), BITS, kc, a, aBase, rs, cs, rows,
-                bp, bBase, alpha, beta, first, c, cBase, ldc, cols);
     }
 
     private static float[] buffer(float[][] buffers, int which, int size) {
