@@ -69,7 +69,8 @@ public final class VectorGemm implements GemmKernels {
         int kcMax = plan.kc();
         float[][] buffers = BUFFERS.get();
         float[] bPack = buffer(buffers, 0, kcMax * plan.nc());
-        float[] aPack = plan.packA() ? buffer(buffers, 1, kcMax * plan.mc()) : null;
+        // A's buffer has a vector of slack for GemmPacking's whole-vector copies of short runs.
+        float[] aPack = plan.packA() ? buffer(buffers, 1, kcMax * plan.mc() + SPECIES.length()) : null;
         for (int jc = j0; jc < j1; jc += plan.nc()) {
             int nc = Math.min(plan.nc(), j1 - jc);
             for (int pc = 0; pc < k; pc += kcMax) {

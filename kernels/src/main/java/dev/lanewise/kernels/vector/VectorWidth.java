@@ -31,7 +31,9 @@ public final class VectorWidth {
         if (VectorWidth.class.getClassLoader() instanceof WidthClassLoader loader) {
             return loader.bits();
         }
-        return Kernels.forcedVectorBits().orElseGet(() -> Math.max(128, preferredBits()));
+        // At most 512: the GEMM micro-kernels (and the tile and index-map buffers) exist for 128, 256 and 512
+        // bits, and a wider SVE machine runs the 512-bit species.
+        return Kernels.forcedVectorBits().orElseGet(() -> Math.min(512, Math.max(128, preferredBits())));
     }
 
     static {
