@@ -39,6 +39,21 @@ def vec_off(v):
     return '' if v == 0 else (' + step' if v == 1 else f' + {v} * step')
 
 
+def c_at(r, v):
+    """Index in C of accumulator c{r}_{v}."""
+    return f'cBase + {r} * ldc{vec_off(v)}' if r else f'cBase{vec_off(v)}'
+
+
+def multiply_adds(MR, NV, a_index):
+    """One step of the inner dimension: NV vectors of B at bi, MR broadcasts of A at a_index(r)."""
+    for v in range(NV):
+        w(f'            FloatVector b{v} = FloatVector.fromArray(s, b, bi{vec_off(v)});')
+    for r in range(MR):
+        w(f'            FloatVector a{r} = FloatVector.broadcast(s, a[{a_index(r)}]);')
+        for v in range(NV):
+            w(f'            c{r}_{v} = (FmaPolicy.USE_FMA ? (a{r}).fma(b{v}, c{r}_{v}) : (a{r}).mul(b{v}).add(c{r}_{v}));')
+
+
 def cols_minus(v):
     return 'cols' if v == 0 else ('cols - step' if v == 1 else f'cols - {v} * step')
 
@@ -64,18 +79,18 @@ def stores(MR, NV):
     w('            FloatVector scaleV = FloatVector.broadcast(s, scaleC);')
     for r in range(MR):
         for v in range(NV):
-            at = f'cBase + {r} * ldc{vec_off(v)}' if r else f'cBase{vec_off(v)}'
+            at = c_at(r, v)
             old = f'FloatVector.fromArray(s, c, {at}).mul(scaleV)'
             w(f'            (FmaPolicy.USE_FMA ? c{r}_{v}.fma(alphaV, {old}) : c{r}_{v}.mul(alphaV).add({old})).intoArray(c, {at});')
     w('        } else if (alpha != 1f) {')
     for r in range(MR):
         for v in range(NV):
-            at = f'cBase + {r} * ldc{vec_off(v)}' if r else f'cBase{vec_off(v)}'
+            at = c_at(r, v)
             w(f'            c{r}_{v}.mul(alphaV).intoArray(c, {at});')
     w('        } else {')
     for r in range(MR):
         for v in range(NV):
-            at = f'cBase + {r} * ldc{vec_off(v)}' if r else f'cBase{vec_off(v)}'
+            at = c_at(r, v)
             w(f'            c{r}_{v}.intoArray(c, {at});')
     w('        }')
 
@@ -96,13 +111,7 @@ def packed(MR, NV, BITS):
     w('        for (int p = 0; p < kc; p++) {')
     w(f'            int ai = aBase + p * {MR};')
     w(f'            int bi = bBase + p * ({NV} * step);')
-    for v in range(NV):
-        w(f'            FloatVector b{v} = FloatVector.fromArray(s, b, bi{vec_off(v)});')
-    for r in range(MR):
-        idx = 'ai' if r == 0 else f'ai + {r}'
-        w(f'            FloatVector a{r} = FloatVector.broadcast(s, a[{idx}]);')
-        for v in range(NV):
-            w(f'            c{r}_{v} = (FmaPolicy.USE_FMA ? (a{r}).fma(b{v}, c{r}_{v}) : (a{r}).mul(b{v}).add(c{r}_{v}));')
+    multiply_adds(MR, NV, lambda r: 'ai' if r == 0 else f'ai + {r}')
     w('        }')
     stores(MR, NV)
     w('    }')
@@ -121,13 +130,7 @@ def strided(MR, NV, BITS):
     w('        int ai = aBase;')
     w('        int bi = bBase;')
     w('        for (int p = 0; p < kc; p++) {')
-    for v in range(NV):
-        w(f'            FloatVector b{v} = FloatVector.fromArray(s, b, bi{vec_off(v)});')
-    for r in range(MR):
-        idx = 'ai' if r == 0 else f'ai + o{r}'
-        w(f'            FloatVector a{r} = FloatVector.broadcast(s, a[{idx}]);')
-        for v in range(NV):
-            w(f'            c{r}_{v} = (FmaPolicy.USE_FMA ? (a{r}).fma(b{v}, c{r}_{v}) : (a{r}).mul(b{v}).add(c{r}_{v}));')
+    multiply_adds(MR, NV, lambda r: 'ai' if r == 0 else f'ai + o{r}')
     w('            ai += cs;')
     w('            bi += nr;')
     w('        }')
@@ -150,12 +153,7 @@ def rowwise(MR, NV, BITS):
     zeros(MR, NV)
     w('        for (int p = 0; p < kc; p++) {')
     w(f'            int bi = bBase + p * ({NV} * step);')
-    for v in range(NV):
-        w(f'            FloatVector b{v} = FloatVector.fromArray(s, b, bi{vec_off(v)});')
-    for r in range(MR):
-        w(f'            FloatVector a{r} = FloatVector.broadcast(s, a[r{r} + p]);')
-        for v in range(NV):
-            w(f'            c{r}_{v} = (FmaPolicy.USE_FMA ? (a{r}).fma(b{v}, c{r}_{v}) : (a{r}).mul(b{v}).add(c{r}_{v}));')
+    multiply_adds(MR, NV, lambda r: f'r{r} + p')
     w('        }')
     stores(MR, NV)
     w('    }')
