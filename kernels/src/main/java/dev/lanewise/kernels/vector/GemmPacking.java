@@ -56,9 +56,7 @@ final class GemmPacking {
         for (int q = 0, iq = 0; iq < mc; q++, iq += mr) {
             int height = Math.min(mr, mc - iq);
             int base = q * kc * mr;
-            if (transA && height == mr) {
-                copyRuns(a, aOff + p0 * lda + i0 + iq, lda, kc, mr, dst, base);
-            } else if (transA) {
+            if (transA) {
                 copyRows(a, aOff + p0 * lda + i0 + iq, lda, kc, height, mr, dst, base);
             } else if (height == mr) {
                 gatherColumns(a, aOff + (i0 + iq) * lda + p0, lda, mr, kc, map, dst, base);
@@ -80,7 +78,10 @@ final class GemmPacking {
 
     /**
      * {@code rows} runs of {@code width} floats, {@code ld} apart from {@code from}, into consecutive runs
-     * of {@code nr} floats at {@code to}, zero past width: whole vectors where the run fills them.
+     * of {@code nr} floats at {@code to}, zero past width. A run no longer than a vector is one whole-vector
+     * copy, its extra lanes landing where the zeros or the next run will be written (or past the block:
+     * {@code dst} has a vector of slack); A^T's panels are such runs of 6, which a scalar copy moved at a
+     * quarter of the speed. Longer runs go as whole vectors and a scalar tail.
      */
     private static void copyRows(float[] src, int from, int ld, int rows, int width, int nr, float[] dst, int to) {
         VectorSpecies<Float> s = VectorWidth.FLOAT;
@@ -90,6 +91,10 @@ final class GemmPacking {
             int in = from + p * ld;
             int out = to + p * nr;
             int j = 0;
+            if (nr <= step && in + step <= src.length && out + step <= dst.length) {
+                FloatVector.fromArray(s, src, in).intoArray(dst, out);
+                j = width;
+            }
             for (; j < vectors; j += step) {
                 FloatVector.fromArray(s, src, in + j).intoArray(dst, out + j);
             }
@@ -174,26 +179,6 @@ final class GemmPacking {
                 int rest = width - j;
                 System.arraycopy(src, in + j, dst, out, rest);
                 Arrays.fill(dst, out + rest, out + nr, 0f);
-            }
-        }
-    }
-
-    /**
-     * {@code rows} runs of {@code run} floats, {@code ld} apart from {@code from}, packed end to end at
-     * {@code to}: one whole-vector copy per run where the run fits a vector, its extra lanes landing where
-     * the next run will be written (or past the block: {@code dst} has a vector of slack). A^T's panels
-     * are such runs of 6, which a scalar copy moved at a quarter of the speed.
-     */
-    private static void copyRuns(float[] src, int from, int ld, int rows, int run, float[] dst, int to) {
-        VectorSpecies<Float> s = VectorWidth.FLOAT;
-        int lanes = s.length();
-        for (int p = 0; p < rows; p++) {
-            int in = from + p * ld;
-            int out = to + p * run;
-            if (run <= lanes && in + lanes <= src.length && out + lanes <= dst.length) {
-                FloatVector.fromArray(s, src, in).intoArray(dst, out);
-            } else {
-                System.arraycopy(src, in, dst, out, run);
             }
         }
     }
