@@ -1,6 +1,6 @@
 """Generates GemmMicroKernels.java: register-blocked MR x (NV vectors) GEMM micro-kernels.
 
-Usage: python3 gen_gemm_microkernels.py > ../java/dev/lanewise/kernels/vector/GemmMicroKernels.java
+Usage: python3 gen_gemm_microkernels.py > ../java/dev/lanewise/kernels/internal/vector/GemmMicroKernels.java
 
 Java cannot unroll over a register count, so every tile shape is its own method, and every width too (each
 names its species as a static final so C2 compiles it with constant vector shapes). Two families:
@@ -159,9 +159,9 @@ def rowwise(MR, NV, BITS):
     w('    }')
 
 
-w('''package dev.lanewise.kernels.vector;
+w('''package dev.lanewise.kernels.internal.vector;
 
-import dev.lanewise.kernels.FmaPolicy;
+import dev.lanewise.kernels.internal.FmaPolicy;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 

@@ -1,10 +1,11 @@
 package dev.lanewise.harness;
 
+import dev.lanewise.kernels.Kernels;
+
 import dev.lanewise.harness.bench.BenchmarkRunner;
 import dev.lanewise.harness.bench.FeatureLevel;
 import dev.lanewise.harness.bench.Measurement;
 import dev.lanewise.harness.bench.ReportWriter;
-import dev.lanewise.kernels.Kernels;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

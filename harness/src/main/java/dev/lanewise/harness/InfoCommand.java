@@ -1,6 +1,7 @@
 package dev.lanewise.harness;
 
 import dev.lanewise.kernels.Kernels;
+
 import picocli.CommandLine.Command;
 
 /** Prints which kernel path was chosen and why, and what this JVM and CPU offer. */

@@ -1,5 +1,7 @@
 package dev.lanewise.kernels;
 
+import dev.lanewise.kernels.internal.FmaPolicy;
+
 /**
  * Which provider the facades use, and why: the content of the one dispatch log line.
  *

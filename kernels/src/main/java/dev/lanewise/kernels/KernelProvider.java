@@ -1,5 +1,12 @@
 package dev.lanewise.kernels;
 
+import dev.lanewise.kernels.activation.ActivationKernels;
+import dev.lanewise.kernels.blas.BlasKernels;
+import dev.lanewise.kernels.gemm.GemmKernels;
+import dev.lanewise.kernels.loss.LossKernels;
+import dev.lanewise.kernels.loss.Losses;
+import dev.lanewise.kernels.optim.OptimizerKernels;
+
 /**
  * One complete set of kernel implementations: the scalar reference, or the vector path at one width.
  * {@link Kernels} chooses the one the facades use; tests and benchmarks can ask it for any of them by name.

@@ -1,5 +1,7 @@
 package dev.lanewise.kernels;
 
+import dev.lanewise.kernels.internal.WidthClassLoader;
+
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class Kernels {
     public static final String BITS_PROPERTY = "lanewise.vector.bits";
 
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
-    private static final String VECTOR_PROVIDER = "dev.lanewise.kernels.vector.VectorKernelProvider";
+    private static final String VECTOR_PROVIDER = "dev.lanewise.kernels.internal.vector.VectorKernelProvider";
     private static final Map<Integer, KernelProvider> VECTOR_BY_BITS = new ConcurrentHashMap<>();
 
     private Kernels() {}
@@ -54,7 +56,7 @@ public final class Kernels {
 
     /** The scalar reference kernels. */
     public static KernelProvider scalar() {
-        return dev.lanewise.kernels.scalar.ScalarKernelProvider.INSTANCE;
+        return dev.lanewise.kernels.internal.scalar.ScalarKernelProvider.INSTANCE;
     }
 
     /** Whether the JVM was started with the Vector API module. */

@@ -1,8 +1,9 @@
 package dev.lanewise.harness.bench;
 
-import dev.lanewise.kernels.ActivationKernels;
-import dev.lanewise.kernels.Activations;
 import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.activation.ActivationKernels;
+import dev.lanewise.kernels.activation.Activations;
+
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,9 @@
 package dev.lanewise.harness.bench;
 
-import dev.lanewise.kernels.Blas;
-import dev.lanewise.kernels.BlasKernels;
 import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.blas.Blas;
+import dev.lanewise.kernels.blas.BlasKernels;
+
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,10 @@
 package dev.lanewise.harness.bench;
 
-import dev.lanewise.kernels.Blas;
-import dev.lanewise.kernels.BlasKernels;
 import dev.lanewise.kernels.Kernels;
-import dev.lanewise.kernels.vector.VectorBlas;
+import dev.lanewise.kernels.blas.Blas;
+import dev.lanewise.kernels.blas.BlasKernels;
+import dev.lanewise.kernels.internal.vector.VectorBlas;
+
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

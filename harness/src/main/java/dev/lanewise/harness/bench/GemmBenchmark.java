@@ -1,8 +1,9 @@
 package dev.lanewise.harness.bench;
 
-import dev.lanewise.kernels.Gemm;
-import dev.lanewise.kernels.GemmKernels;
 import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.gemm.Gemm;
+import dev.lanewise.kernels.gemm.GemmKernels;
+
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

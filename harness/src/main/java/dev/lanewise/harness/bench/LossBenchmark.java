@@ -1,8 +1,9 @@
 package dev.lanewise.harness.bench;
 
 import dev.lanewise.kernels.Kernels;
-import dev.lanewise.kernels.LossKernels;
-import dev.lanewise.kernels.Losses;
+import dev.lanewise.kernels.loss.LossKernels;
+import dev.lanewise.kernels.loss.Losses;
+
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

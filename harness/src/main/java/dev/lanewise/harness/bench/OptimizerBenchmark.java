@@ -1,17 +1,18 @@
 package dev.lanewise.harness.bench;
 
-import dev.lanewise.kernels.AdadeltaConfig;
-import dev.lanewise.kernels.AdagradConfig;
-import dev.lanewise.kernels.AdamConfig;
-import dev.lanewise.kernels.AdamaxConfig;
 import dev.lanewise.kernels.Kernels;
-import dev.lanewise.kernels.LionConfig;
-import dev.lanewise.kernels.NAdamConfig;
-import dev.lanewise.kernels.OptimizerKernels;
-import dev.lanewise.kernels.Optimizers;
-import dev.lanewise.kernels.RAdamConfig;
-import dev.lanewise.kernels.RmspropConfig;
-import dev.lanewise.kernels.SgdConfig;
+import dev.lanewise.kernels.optim.AdadeltaConfig;
+import dev.lanewise.kernels.optim.AdagradConfig;
+import dev.lanewise.kernels.optim.AdamConfig;
+import dev.lanewise.kernels.optim.AdamaxConfig;
+import dev.lanewise.kernels.optim.LionConfig;
+import dev.lanewise.kernels.optim.NAdamConfig;
+import dev.lanewise.kernels.optim.OptimizerKernels;
+import dev.lanewise.kernels.optim.Optimizers;
+import dev.lanewise.kernels.optim.RAdamConfig;
+import dev.lanewise.kernels.optim.RmspropConfig;
+import dev.lanewise.kernels.optim.SgdConfig;
+
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,8 @@
 package dev.lanewise.harness.bench;
 
-import dev.lanewise.harness.CpuInfo;
 import dev.lanewise.kernels.Kernels;
+
+import dev.lanewise.harness.CpuInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

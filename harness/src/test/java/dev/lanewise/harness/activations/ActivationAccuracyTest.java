@@ -1,11 +1,12 @@
 package dev.lanewise.harness.activations;
 
+import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.activation.ActivationKernels;
+import dev.lanewise.kernels.internal.scalar.ScalarActivations;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanewise.harness.support.Ulps;
-import dev.lanewise.kernels.ActivationKernels;
-import dev.lanewise.kernels.Kernels;
-import dev.lanewise.kernels.scalar.ScalarActivations;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

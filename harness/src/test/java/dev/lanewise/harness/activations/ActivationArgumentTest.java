@@ -1,10 +1,11 @@
 package dev.lanewise.harness.activations;
 
+import dev.lanewise.kernels.activation.Activations;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lanewise.kernels.Activations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

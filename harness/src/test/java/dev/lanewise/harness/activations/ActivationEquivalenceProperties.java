@@ -1,5 +1,8 @@
 package dev.lanewise.harness.activations;
 
+import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.activation.ActivationKernels;
+
 import static dev.lanewise.harness.support.Assertions2.assertSameBits;
 import static dev.lanewise.harness.support.Assertions2.describe;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +11,6 @@ import dev.lanewise.harness.support.FloatData;
 import dev.lanewise.harness.support.FloatData.Slice;
 import dev.lanewise.harness.support.Implementations;
 import dev.lanewise.harness.support.Ulps;
-import dev.lanewise.kernels.ActivationKernels;
-import dev.lanewise.kernels.KernelProvider;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,14 +1,15 @@
 package dev.lanewise.harness.activations;
 
+import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.activation.ActivationKernels;
+
 import dev.lanewise.harness.support.Json;
 import static dev.lanewise.harness.support.Assertions2.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanewise.harness.support.Ulps;
-import dev.lanewise.kernels.ActivationKernels;
-import dev.lanewise.kernels.KernelProvider;
-import dev.lanewise.kernels.Kernels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,10 @@
 package dev.lanewise.harness.activations;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.lanewise.kernels.KernelProvider;
 import dev.lanewise.kernels.Kernels;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;

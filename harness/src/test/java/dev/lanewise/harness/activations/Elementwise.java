@@ -1,7 +1,8 @@
 package dev.lanewise.harness.activations;
 
+import dev.lanewise.kernels.activation.ActivationKernels;
+
 import dev.lanewise.harness.support.Ulps;
-import dev.lanewise.kernels.ActivationKernels;
 import java.util.function.DoubleUnaryOperator;
 
 /**

@@ -1,10 +1,11 @@
 package dev.lanewise.harness.blas;
 
+import dev.lanewise.kernels.blas.Blas;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lanewise.kernels.Blas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

@@ -1,11 +1,12 @@
 package dev.lanewise.harness.blas;
 
+import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.blas.BlasKernels;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lanewise.kernels.BlasKernels;
-import dev.lanewise.kernels.KernelProvider;
-import dev.lanewise.kernels.Kernels;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

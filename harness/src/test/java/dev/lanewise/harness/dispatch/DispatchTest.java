@@ -1,11 +1,12 @@
 package dev.lanewise.harness.dispatch;
 
+import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.Kernels;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lanewise.kernels.KernelProvider;
-import dev.lanewise.kernels.Kernels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,8 +1,9 @@
 package dev.lanewise.harness.dispatch;
 
+import dev.lanewise.kernels.internal.FmaPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lanewise.kernels.FmaPolicy;
 import net.jqwik.api.Example;
 
 /**

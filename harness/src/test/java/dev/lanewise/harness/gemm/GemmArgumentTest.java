@@ -1,11 +1,12 @@
 package dev.lanewise.harness.gemm;
 
+import dev.lanewise.kernels.gemm.Gemm;
+import dev.lanewise.kernels.gemm.GemmSettings;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lanewise.kernels.Gemm;
-import dev.lanewise.kernels.GemmSettings;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

@@ -1,5 +1,7 @@
 package dev.lanewise.harness.gemm;
 
+import dev.lanewise.kernels.gemm.GemmKernels;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

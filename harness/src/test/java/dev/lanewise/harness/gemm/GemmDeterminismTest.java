@@ -1,10 +1,11 @@
 package dev.lanewise.harness.gemm;
 
-import static dev.lanewise.harness.support.Assertions2.assertSameBits;
-
-import dev.lanewise.kernels.Gemm;
 import dev.lanewise.kernels.KernelProvider;
 import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.gemm.Gemm;
+
+import static dev.lanewise.harness.support.Assertions2.assertSameBits;
+
 import org.junit.jupiter.api.Test;
 
 /** The same inputs and thread count give the same bits, and so does any other thread count. */

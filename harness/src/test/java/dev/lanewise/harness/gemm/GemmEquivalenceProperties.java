@@ -1,13 +1,14 @@
 package dev.lanewise.harness.gemm;
 
+import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.gemm.GemmKernels;
+import dev.lanewise.kernels.gemm.GemmSettings;
+
 import static dev.lanewise.harness.support.Assertions2.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.lanewise.harness.support.Implementations;
-import dev.lanewise.kernels.GemmKernels;
-import dev.lanewise.kernels.GemmSettings;
-import dev.lanewise.kernels.KernelProvider;
-import dev.lanewise.kernels.Kernels;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -1,11 +1,12 @@
 package dev.lanewise.harness.gemm;
 
+import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.gemm.Gemm;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lanewise.kernels.Gemm;
-import dev.lanewise.kernels.KernelProvider;
-import dev.lanewise.kernels.Kernels;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lanewise.harness.support.Ulps;
 
-/** The mean-of-terms contract of {@link dev.lanewise.kernels.LossKernels}, and small float helpers. */
+/** The mean-of-terms contract of {@link dev.lanewise.kernels.loss.LossKernels}, and small float helpers. */
 final class LossAssertions {
     private LossAssertions() {}
 

@@ -1,5 +1,8 @@
 package dev.lanewise.harness.losses;
 
+import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.loss.LossKernels;
+
 import static dev.lanewise.harness.losses.LossAssertions.MIN_SUBNORMAL;
 import static dev.lanewise.harness.losses.LossAssertions.assertClose;
 import static dev.lanewise.harness.losses.LossAssertions.assertMeansAgree;
@@ -10,8 +13,6 @@ import dev.lanewise.harness.support.FloatData;
 import dev.lanewise.harness.support.FloatData.Slice;
 import dev.lanewise.harness.support.Implementations;
 import dev.lanewise.harness.support.Ulps;
-import dev.lanewise.kernels.KernelProvider;
-import dev.lanewise.kernels.LossKernels;
 import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,13 +1,14 @@
 package dev.lanewise.harness.losses;
 
+import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.loss.LossKernels;
+import dev.lanewise.kernels.loss.Losses;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lanewise.kernels.KernelProvider;
-import dev.lanewise.kernels.Kernels;
-import dev.lanewise.kernels.LossKernels;
-import dev.lanewise.kernels.Losses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,5 +1,9 @@
 package dev.lanewise.harness.losses;
 
+import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.loss.LossKernels;
+
 import static dev.lanewise.harness.losses.LossAssertions.MIN_SUBNORMAL;
 import static dev.lanewise.harness.losses.LossAssertions.U;
 import static dev.lanewise.harness.losses.LossAssertions.assertClose;
@@ -8,9 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanewise.harness.support.Ulps;
-import dev.lanewise.kernels.KernelProvider;
-import dev.lanewise.kernels.Kernels;
-import dev.lanewise.kernels.LossKernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package dev.lanewise.harness.losses;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.lanewise.kernels.KernelProvider;
 import dev.lanewise.kernels.Kernels;
-import dev.lanewise.kernels.LossKernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;

@@ -1,9 +1,10 @@
 package dev.lanewise.harness.optimizers;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.lanewise.kernels.KernelProvider;
 import dev.lanewise.kernels.Kernels;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,17 @@
 package dev.lanewise.harness.optimizers;
 
+import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.optim.AdadeltaConfig;
+import dev.lanewise.kernels.optim.AdagradConfig;
+import dev.lanewise.kernels.optim.AdamConfig;
+import dev.lanewise.kernels.optim.AdamaxConfig;
+import dev.lanewise.kernels.optim.LionConfig;
+import dev.lanewise.kernels.optim.NAdamConfig;
+import dev.lanewise.kernels.optim.OptimizerKernels;
+import dev.lanewise.kernels.optim.RAdamConfig;
+import dev.lanewise.kernels.optim.RmspropConfig;
+import dev.lanewise.kernels.optim.SgdConfig;
+
 import static dev.lanewise.harness.support.Assertions2.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,17 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lanewise.harness.support.FloatData;
 import dev.lanewise.harness.support.Implementations;
 import dev.lanewise.harness.support.Ulps;
-import dev.lanewise.kernels.AdadeltaConfig;
-import dev.lanewise.kernels.AdagradConfig;
-import dev.lanewise.kernels.AdamConfig;
-import dev.lanewise.kernels.AdamaxConfig;
-import dev.lanewise.kernels.KernelProvider;
-import dev.lanewise.kernels.LionConfig;
-import dev.lanewise.kernels.NAdamConfig;
-import dev.lanewise.kernels.OptimizerKernels;
-import dev.lanewise.kernels.RAdamConfig;
-import dev.lanewise.kernels.RmspropConfig;
-import dev.lanewise.kernels.SgdConfig;
 import java.util.function.BiConsumer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,13 +1,14 @@
 package dev.lanewise.harness.optimizers;
 
+import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.optim.GradientTransforms;
+
 import dev.lanewise.harness.support.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.lanewise.kernels.GradientTransforms;
-import dev.lanewise.kernels.KernelProvider;
-import dev.lanewise.kernels.Kernels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,16 @@
 package dev.lanewise.harness.optimizers;
 
-import dev.lanewise.kernels.AdadeltaConfig;
-import dev.lanewise.kernels.AdagradConfig;
-import dev.lanewise.kernels.AdamConfig;
-import dev.lanewise.kernels.AdamaxConfig;
-import dev.lanewise.kernels.LionConfig;
-import dev.lanewise.kernels.NAdamConfig;
-import dev.lanewise.kernels.OptimizerKernels;
-import dev.lanewise.kernels.RAdamConfig;
-import dev.lanewise.kernels.RmspropConfig;
-import dev.lanewise.kernels.SgdConfig;
+import dev.lanewise.kernels.optim.AdadeltaConfig;
+import dev.lanewise.kernels.optim.AdagradConfig;
+import dev.lanewise.kernels.optim.AdamConfig;
+import dev.lanewise.kernels.optim.AdamaxConfig;
+import dev.lanewise.kernels.optim.LionConfig;
+import dev.lanewise.kernels.optim.NAdamConfig;
+import dev.lanewise.kernels.optim.OptimizerKernels;
+import dev.lanewise.kernels.optim.RAdamConfig;
+import dev.lanewise.kernels.optim.RmspropConfig;
+import dev.lanewise.kernels.optim.SgdConfig;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.lanewise.harness.support;
 
 import dev.lanewise.kernels.KernelProvider;
 import dev.lanewise.kernels.Kernels;
+
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

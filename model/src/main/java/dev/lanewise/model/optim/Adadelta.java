@@ -1,6 +1,7 @@
 package dev.lanewise.model.optim;
 
-import dev.lanewise.kernels.AdadeltaConfig;
+import dev.lanewise.kernels.optim.AdadeltaConfig;
+
 
 /** {@code torch.optim.Adadelta} over a set of parameter arrays. */
 public final class Adadelta extends Optimizer {

@@ -1,6 +1,7 @@
 package dev.lanewise.model.optim;
 
-import dev.lanewise.kernels.AdagradConfig;
+import dev.lanewise.kernels.optim.AdagradConfig;
+
 
 /** {@code torch.optim.Adagrad} over a set of parameter arrays. */
 public final class Adagrad extends Optimizer {

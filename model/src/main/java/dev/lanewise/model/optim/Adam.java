@@ -1,6 +1,7 @@
 package dev.lanewise.model.optim;
 
-import dev.lanewise.kernels.AdamConfig;
+import dev.lanewise.kernels.optim.AdamConfig;
+
 
 /** {@code torch.optim.Adam}, or {@code torch.optim.AdamW} with {@link AdamConfig#adamW()}, over a set of parameter arrays. */
 public final class Adam extends Optimizer {

@@ -1,6 +1,7 @@
 package dev.lanewise.model.optim;
 
-import dev.lanewise.kernels.AdamaxConfig;
+import dev.lanewise.kernels.optim.AdamaxConfig;
+
 
 /** {@code torch.optim.Adamax} over a set of parameter arrays. */
 public final class Adamax extends Optimizer {

@@ -1,6 +1,7 @@
 package dev.lanewise.model.optim;
 
-import dev.lanewise.kernels.NAdamConfig;
+import dev.lanewise.kernels.optim.NAdamConfig;
+
 
 /** {@code torch.optim.NAdam} (its documented algorithm) over a set of parameter arrays. */
 public final class NAdam extends Optimizer {

@@ -1,7 +1,8 @@
 package dev.lanewise.model.optim;
 
-import dev.lanewise.kernels.OptimizerKernels;
-import dev.lanewise.kernels.Optimizers;
+import dev.lanewise.kernels.optim.OptimizerKernels;
+import dev.lanewise.kernels.optim.Optimizers;
+
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,7 @@
 package dev.lanewise.model.optim;
 
-import dev.lanewise.kernels.RmspropConfig;
+import dev.lanewise.kernels.optim.RmspropConfig;
+
 
 /** {@code torch.optim.RMSprop} over a set of parameter arrays. */
 public final class Rmsprop extends Optimizer {

@@ -1,6 +1,7 @@
 package dev.lanewise.model.optim;
 
-import dev.lanewise.kernels.SgdConfig;
+import dev.lanewise.kernels.optim.SgdConfig;
+
 
 /** {@code torch.optim.SGD} over a set of parameter arrays; the momentum buffer exists only with momentum. */
 public final class Sgd extends Optimizer {

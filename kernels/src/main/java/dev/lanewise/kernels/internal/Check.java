@@ -1,0 +1,82 @@
+package dev.lanewise.kernels.internal;
+
+/**
+ * Argument checks shared by every public facade. Each failure names the argument and the value, and every
+ * facade runs all of its checks before the first write, so a refused call leaves its outputs untouched.
+ */
+public final class Check {
+    private Check() {}
+
+    /** Refuses a negative length. */
+    public static void length(String name, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0, was " + n);
+        }
+    }
+
+    /** Refuses a length below {@code min}. */
+    public static void atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", was " + value);
+        }
+    }
+
+    /** Refuses a null array. */
+    public static <T> T notNull(String name, T array) {
+        if (array == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return array;
+    }
+
+    /** Checks that {@code array[offset, offset + n)} exists; {@code n} must already be checked. */
+    public static void range(String name, float[] array, int offset, int n) {
+        notNull(name, array);
+        checkRange(name, array.length, offset, n);
+    }
+
+    /** Checks that {@code array[offset, offset + n)} exists; {@code n} must already be checked. */
+    public static void range(String name, int[] array, int offset, int n) {
+        notNull(name, array);
+        checkRange(name, array.length, offset, n);
+    }
+
+    private static void checkRange(String name, int length, int offset, int n) {
+        if (offset < 0) {
+            throw new IndexOutOfBoundsException(name + " offset must be >= 0, was " + offset);
+        }
+        if ((long) offset + n > length) {
+            throw new IndexOutOfBoundsException(
+                    name + ": offset " + offset + " + length " + n + " exceeds its length " + length);
+        }
+    }
+
+    /** Checks that a row-major {@code rows x cols} matrix with leading dimension {@code ld} fits. */
+    public static void matrix(String name, float[] array, int offset, int rows, int cols, int ld) {
+        notNull(name, array);
+        length(name + " rows", rows);
+        length(name + " cols", cols);
+        if (ld < Math.max(1, cols)) {
+            throw new IllegalArgumentException(
+                    name + " leading dimension must be >= max(1, cols = " + cols + "), was " + ld);
+        }
+        if (offset < 0) {
+            throw new IndexOutOfBoundsException(name + " offset must be >= 0, was " + offset);
+        }
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        long last = (long) offset + (long) (rows - 1) * ld + cols;
+        if (last > array.length) {
+            throw new IndexOutOfBoundsException(name + ": " + rows + "x" + cols + " matrix at offset " + offset
+                    + " with leading dimension " + ld + " needs " + last + " elements, has " + array.length);
+        }
+    }
+
+    /** Refuses a value that is NaN or infinite. */
+    public static void finite(String name, float value) {
+        if (!Float.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite, was " + value);
+        }
+    }
+}

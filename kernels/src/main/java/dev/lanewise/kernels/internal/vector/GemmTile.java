@@ -1,0 +1,39 @@
+package dev.lanewise.kernels.internal.vector;
+
+import dev.lanewise.kernels.internal.FmaPolicy;
+
+
+/**
+ * The edge tiles of the micro-kernels ({@link GemmMicroKernels}): tiles cut by the bottom or right border of
+ * C, which the kernel spills into a per-thread scratch tile instead of storing its registers directly.
+ */
+final class GemmTile {
+    /** Floats in the largest tile of any kernel: 8 rows x 4 vectors of 16 lanes. */
+    private static final int MAX_TILE = 8 * 4 * 16;
+
+    private static final ThreadLocal<float[]> EDGE = ThreadLocal.withInitial(() -> new float[MAX_TILE]);
+
+    private GemmTile() {}
+
+    /** This thread's scratch tile, row-major with any row length up to the widest kernel's. */
+    static float[] edge() {
+        return EDGE.get();
+    }
+
+    /**
+     * {@code C = alpha * tile + scaleC * C} (only {@code alpha * tile} when {@code !readC}) over the first
+     * {@code rows} x {@code cols} of a tile with rows {@code nr} floats long. Per element exactly the
+     * arithmetic of the kernels' full-tile store, so an element of C gets the same bits on either path.
+     */
+    static void storeEdge(float[] tile, int nr, int rows, int cols, float alpha, float scaleC, boolean readC,
+            float[] c, int cBase, int ldc) {
+        int width = Math.min(cols, nr);
+        for (int r = 0; r < rows; r++) {
+            int row = cBase + r * ldc;
+            for (int j = 0; j < width; j++) {
+                float acc = tile[r * nr + j];
+                c[row + j] = readC ? FmaPolicy.fma(acc, alpha, c[row + j] * scaleC) : acc * alpha;
+            }
+        }
+    }
+}

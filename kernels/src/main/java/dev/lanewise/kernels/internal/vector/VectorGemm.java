@@ -1,0 +1,241 @@
+package dev.lanewise.kernels.internal.vector;
+
+import dev.lanewise.kernels.gemm.GemmKernels;
+import dev.lanewise.kernels.internal.FmaPolicy;
+import dev.lanewise.kernels.internal.GemmThreads;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link GemmKernels} on the Vector API at this copy's width ({@link VectorWidth}).
+ *
+ * <p>{@code sgemm} follows the GotoBLAS/BLIS loop nest: for each nc-wide block of B, for each kc-deep block
+ * of the inner dimension, pack the kc x nc block of op(B) into panels; for each mc-tall block of A, pack it
+ * (unless C is skinny, see {@link GemmPlan#packA}); then run the micro-kernel ({@link GemmMicroKernels})
+ * over every mr x nr tile. The first kc block applies beta, the later ones add. Threads split C into
+ * disjoint row (or, for wide short C, column) ranges; each runs the same nest on its range with its own
+ * buffers, so every element sees the same operations in the same order for any thread count.
+ */
+public final class VectorGemm implements GemmKernels {
+    private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOAT;
+    private static final int BITS = VectorWidth.BITS;
+
+    /** Per-thread packing buffers, grown on demand and kept, so a training loop allocates nothing. */
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][]);
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float beta, float[] c, int cOff, int ldc, int threads) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (alpha == 0f || k == 0) {
+            for (int i = 0; i < m; i++) {
+                scale(n, beta, c, cOff + i * ldc);
+            }
+            return;
+        }
+        GemmPlan plan = GemmPlan.of(SPECIES.length(), m, n, k);
+        boolean byRows = m >= n;
+        int align = byRows ? plan.mr() : plan.nr();
+        int parts = GemmThreads.parts(threads, 2L * m * n * k, ((byRows ? m : n) + align - 1) / align);
+        if (parts == 1) {
+            blocked(plan, transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        GemmThreads.run(parts, part -> {
+            int from = GemmThreads.start(part, parts, byRows ? m : n, align);
+            int to = GemmThreads.start(part + 1, parts, byRows ? m : n, align);
+            if (byRows) {
+                blocked(plan, transA, transB, from, to, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            } else {
+                blocked(plan, transA, transB, 0, m, from, to, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            }
+        });
+    }
+
+    /** C[i0, i1) x [j0, j1) on the calling thread. */
+    private void blocked(GemmPlan plan, boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
+            float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float beta, float[] c, int cOff, int ldc) {
+        if (i0 >= i1 || j0 >= j1) {
+            return;
+        }
+        int mr = plan.mr();
+        int nr = plan.nr();
+        int kcMax = plan.kc();
+        float[][] buffers = BUFFERS.get();
+        float[] bPack = buffer(buffers, 0, kcMax * plan.nc());
+        // A's buffer has a vector of slack for GemmPacking's whole-vector copies of short runs.
+        float[] aPack = plan.packA() ? buffer(buffers, 1, kcMax * plan.mc() + SPECIES.length()) : null;
+        for (int jc = j0; jc < j1; jc += plan.nc()) {
+            int nc = Math.min(plan.nc(), j1 - jc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
+                boolean first = pc == 0;
+                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bPack);
+                for (int ic = i0; ic < i1; ic += plan.mc()) {
+                    int mc = Math.min(plan.mc(), i1 - ic);
+                    if (aPack != null) {
+                        GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, aPack);
+                    }
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int cols = Math.min(nr, nc - jr);
+                        int bBase = jr / nr * kc * nr;
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            int rows = Math.min(mr, mc - ir);
+                            int cBase = cOff + (ic + ir) * ldc + jc + jr;
+                            if (aPack != null) {
+                                GemmMicroKernels.packed(plan.shape(), BITS, kc, aPack, ir / mr * kc * mr, rows,
+                                        bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
+                            } else if (transA) {
+                                GemmMicroKernels.strided(plan.shape(), BITS, kc, a, aOff + pc * lda + ic + ir, 1, lda,
+                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
+                            } else {
+                                GemmMicroKernels.rowwise(plan.shape(), BITS, kc, a, aOff + (ic + ir) * lda + pc, lda,
+                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] buffer(float[][] buffers, int which, int size) {
+        float[] buffer = buffers[which];
+        if (buffer == null || buffer.length < size) {
+            buffer = new float[size];
+            buffers[which] = buffer;
+        }
+        return buffer;
+    }
+
+    @Override
+    public void sgemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda,
+            float[] x, int xOff, float beta, float[] y, int yOff) {
+        int inner = trans ? m : n;
+        int outer = trans ? n : m;
+        if (alpha == 0f || inner == 0) {
+            scale(outer, beta, y, yOff);
+            return;
+        }
+        if (trans) {
+            GemmGemvTransposed.run(m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+        } else {
+            gemvRows(m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+        }
+    }
+
+    /** y_i = alpha * (row i . x) + beta * y_i, four rows at a time so each load of x serves four rows. */
+    private void gemvRows(int m, int n, float alpha, float[] a, int aOff, int lda,
+            float[] x, int xOff, float beta, float[] y, int yOff) {
+        VectorSpecies<Float> s = SPECIES;
+        int step = s.length();
+        int bound = s.loopBound(n);
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int r0 = aOff + i * lda;
+            int r1 = r0 + lda;
+            int r2 = r1 + lda;
+            int r3 = r2 + lda;
+            FloatVector acc0 = FloatVector.zero(s);
+            FloatVector acc1 = FloatVector.zero(s);
+            FloatVector acc2 = FloatVector.zero(s);
+            FloatVector acc3 = FloatVector.zero(s);
+            int j = 0;
+            for (; j < bound; j += step) {
+                FloatVector xv = FloatVector.fromArray(s, x, xOff + j);
+                acc0 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r0 + j)).fma(xv, acc0) : (FloatVector.fromArray(s, a, r0 + j)).mul(xv).add(acc0));
+                acc1 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r1 + j)).fma(xv, acc1) : (FloatVector.fromArray(s, a, r1 + j)).mul(xv).add(acc1));
+                acc2 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r2 + j)).fma(xv, acc2) : (FloatVector.fromArray(s, a, r2 + j)).mul(xv).add(acc2));
+                acc3 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r3 + j)).fma(xv, acc3) : (FloatVector.fromArray(s, a, r3 + j)).mul(xv).add(acc3));
+            }
+            if (j < n) {
+                VectorMask<Float> tail = s.indexInRange(j, n);
+                FloatVector xv = FloatVector.fromArray(s, x, xOff + j, tail);
+                acc0 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r0 + j, tail)).fma(xv, acc0) : (FloatVector.fromArray(s, a, r0 + j, tail)).mul(xv).add(acc0));
+                acc1 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r1 + j, tail)).fma(xv, acc1) : (FloatVector.fromArray(s, a, r1 + j, tail)).mul(xv).add(acc1));
+                acc2 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r2 + j, tail)).fma(xv, acc2) : (FloatVector.fromArray(s, a, r2 + j, tail)).mul(xv).add(acc2));
+                acc3 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r3 + j, tail)).fma(xv, acc3) : (FloatVector.fromArray(s, a, r3 + j, tail)).mul(xv).add(acc3));
+            }
+            finishRow(alpha, beta, acc0.reduceLanes(VectorOperators.ADD), y, yOff + i);
+            finishRow(alpha, beta, acc1.reduceLanes(VectorOperators.ADD), y, yOff + i + 1);
+            finishRow(alpha, beta, acc2.reduceLanes(VectorOperators.ADD), y, yOff + i + 2);
+            finishRow(alpha, beta, acc3.reduceLanes(VectorOperators.ADD), y, yOff + i + 3);
+        }
+        for (; i < m; i++) {
+            int r0 = aOff + i * lda;
+            FloatVector acc0 = FloatVector.zero(s);
+            int j = 0;
+            for (; j < bound; j += step) {
+                acc0 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r0 + j)).fma(FloatVector.fromArray(s, x, xOff + j), acc0) : (FloatVector.fromArray(s, a, r0 + j)).mul(FloatVector.fromArray(s, x, xOff + j)).add(acc0));
+            }
+            if (j < n) {
+                VectorMask<Float> tail = s.indexInRange(j, n);
+                acc0 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r0 + j, tail)).fma(FloatVector.fromArray(s, x, xOff + j, tail), acc0) : (FloatVector.fromArray(s, a, r0 + j, tail)).mul(FloatVector.fromArray(s, x, xOff + j, tail)).add(acc0));
+            }
+            finishRow(alpha, beta, acc0.reduceLanes(VectorOperators.ADD), y, yOff + i);
+        }
+    }
+
+    private static void finishRow(float alpha, float beta, float sum, float[] y, int at) {
+        y[at] = beta == 0f ? alpha * sum : FmaPolicy.fma(alpha, sum, beta * y[at]);
+    }
+
+    @Override
+    public void addBiasRows(int m, int n, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
+        VectorSpecies<Float> s = SPECIES;
+        int bound = s.loopBound(n);
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            int j = 0;
+            for (; j < bound; j += s.length()) {
+                FloatVector.fromArray(s, c, row + j).add(FloatVector.fromArray(s, bias, biasOff + j)).intoArray(c, row + j);
+            }
+            for (; j < n; j++) {
+                c[row + j] = c[row + j] + bias[biasOff + j];
+            }
+        }
+    }
+
+    @Override
+    public void sumRows(int m, int n, float[] g, int gOff, int ldg, float beta, float[] out, int outOff) {
+        VectorSpecies<Float> s = SPECIES;
+        int step = s.length();
+        int j = 0;
+        // Each lane sums its column in row order from zero, exactly as the scalar reference does.
+        for (int bound = s.loopBound(n); j < bound; j += step) {
+            FloatVector sum = FloatVector.zero(s);
+            for (int i = 0; i < m; i++) {
+                sum = sum.add(FloatVector.fromArray(s, g, gOff + i * ldg + j));
+            }
+            if (beta != 0f) {
+                sum = (FmaPolicy.USE_FMA ? (FloatVector.broadcast(s, beta)).fma(FloatVector.fromArray(s, out, outOff + j), sum) : (FloatVector.broadcast(s, beta)).mul(FloatVector.fromArray(s, out, outOff + j)).add(sum));
+            }
+            sum.intoArray(out, outOff + j);
+        }
+        for (; j < n; j++) {
+            float sum = 0f;
+            for (int i = 0; i < m; i++) {
+                sum += g[gOff + i * ldg + j];
+            }
+            out[outOff + j] = beta == 0f ? sum : FmaPolicy.fma(beta, out[outOff + j], sum);
+        }
+    }
+
+    /** {@code x = beta * x}; beta 0 writes zeros without reading x, beta 1 leaves x alone. */
+    static void scale(int n, float beta, float[] x, int off) {
+        if (beta == 0f) {
+            java.util.Arrays.fill(x, off, off + n, 0f);
+        } else if (beta != 1f) {
+            for (int j = 0; j < n; j++) {
+                x[off + j] = beta * x[off + j];
+            }
+        }
+    }
+}

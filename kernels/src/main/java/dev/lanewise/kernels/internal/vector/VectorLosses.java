@@ -1,0 +1,234 @@
+package dev.lanewise.kernels.internal.vector;
+
+import dev.lanewise.kernels.loss.LossKernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link LossKernels} on the Vector API at this copy's width ({@link VectorWidth}).
+ *
+ * <p>Elementwise losses: one pass, two loss accumulators (an add's latency would otherwise bound the loop),
+ * the gradient stored with full vectors, and a scalar tail doing the scalar reference's float operations,
+ * so every gradient element is bit-identical to the reference. Binary cross-entropy finishes with one
+ * masked vector step instead, so that all its exponentials come from the same implementation.
+ *
+ * <p>Softmax cross-entropy: a row no wider than a vector is one masked load, two lane reductions, one
+ * exp and one masked store; wider rows take three passes over the row (max; exp stored into grad and
+ * summed; scale in place), all in L1 for rows up to a few thousand columns.
+ */
+public final class VectorLosses implements LossKernels {
+
+    @Override
+    public float mse(int n, float[] pred, int predOffset, float[] target, int targetOffset, float[] grad, int gradOffset) {
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
+        int step = s.length();
+        float scale = 2f / n;
+        FloatVector acc0 = FloatVector.zero(s);
+        FloatVector acc1 = FloatVector.zero(s);
+        int i = 0;
+        for (; i <= n - 2 * step; i += 2 * step) {
+            FloatVector d0 = FloatVector.fromArray(s, pred, predOffset + i).sub(FloatVector.fromArray(s, target, targetOffset + i));
+            FloatVector d1 = FloatVector.fromArray(s, pred, predOffset + i + step)
+                    .sub(FloatVector.fromArray(s, target, targetOffset + i + step));
+            acc0 = acc0.add(d0.mul(d0));
+            acc1 = acc1.add(d1.mul(d1));
+            d0.mul(scale).intoArray(grad, gradOffset + i);
+            d1.mul(scale).intoArray(grad, gradOffset + i + step);
+        }
+        for (; i <= n - step; i += step) {
+            FloatVector d = FloatVector.fromArray(s, pred, predOffset + i).sub(FloatVector.fromArray(s, target, targetOffset + i));
+            acc0 = acc0.add(d.mul(d));
+            d.mul(scale).intoArray(grad, gradOffset + i);
+        }
+        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float d = pred[predOffset + i] - target[targetOffset + i];
+            sum += d * d;
+            grad[gradOffset + i] = d * scale;
+        }
+        return sum / n;
+    }
+
+    @Override
+    public float mae(int n, float[] pred, int predOffset, float[] target, int targetOffset, float[] grad, int gradOffset) {
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
+        int step = s.length();
+        float invN = 1f / n;
+        FloatVector acc0 = FloatVector.zero(s);
+        FloatVector acc1 = FloatVector.zero(s);
+        int i = 0;
+        for (; i <= n - 2 * step; i += 2 * step) {
+            FloatVector d0 = FloatVector.fromArray(s, pred, predOffset + i).sub(FloatVector.fromArray(s, target, targetOffset + i));
+            FloatVector d1 = FloatVector.fromArray(s, pred, predOffset + i + step)
+                    .sub(FloatVector.fromArray(s, target, targetOffset + i + step));
+            acc0 = acc0.add(d0.abs());
+            acc1 = acc1.add(d1.abs());
+            signum(d0).mul(invN).intoArray(grad, gradOffset + i);
+            signum(d1).mul(invN).intoArray(grad, gradOffset + i + step);
+        }
+        for (; i <= n - step; i += step) {
+            FloatVector d = FloatVector.fromArray(s, pred, predOffset + i).sub(FloatVector.fromArray(s, target, targetOffset + i));
+            acc0 = acc0.add(d.abs());
+            signum(d).mul(invN).intoArray(grad, gradOffset + i);
+        }
+        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float d = pred[predOffset + i] - target[targetOffset + i];
+            sum += Math.abs(d);
+            grad[gradOffset + i] = Math.signum(d) * invN;
+        }
+        return sum / n;
+    }
+
+    /** {@link Math#signum} per lane: ±1, and ±0 and NaN kept as they are. */
+    private static FloatVector signum(FloatVector d) {
+        return d.blend(1f, d.compare(VectorOperators.GT, 0f)).blend(-1f, d.compare(VectorOperators.LT, 0f));
+    }
+
+    @Override
+    public float huber(int n, float delta, float[] pred, int predOffset, float[] target, int targetOffset,
+            float[] grad, int gradOffset) {
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
+        int step = s.length();
+        float invN = 1f / n;
+        float halfDelta = 0.5f * delta;
+        FloatVector acc0 = FloatVector.zero(s);
+        FloatVector acc1 = FloatVector.zero(s);
+        int i = 0;
+        for (; i <= n - 2 * step; i += 2 * step) {
+            FloatVector d0 = FloatVector.fromArray(s, pred, predOffset + i).sub(FloatVector.fromArray(s, target, targetOffset + i));
+            FloatVector d1 = FloatVector.fromArray(s, pred, predOffset + i + step)
+                    .sub(FloatVector.fromArray(s, target, targetOffset + i + step));
+            acc0 = acc0.add(huberTerm(d0, delta, halfDelta));
+            acc1 = acc1.add(huberTerm(d1, delta, halfDelta));
+            clamp(d0, delta).mul(invN).intoArray(grad, gradOffset + i);
+            clamp(d1, delta).mul(invN).intoArray(grad, gradOffset + i + step);
+        }
+        for (; i <= n - step; i += step) {
+            FloatVector d = FloatVector.fromArray(s, pred, predOffset + i).sub(FloatVector.fromArray(s, target, targetOffset + i));
+            acc0 = acc0.add(huberTerm(d, delta, halfDelta));
+            clamp(d, delta).mul(invN).intoArray(grad, gradOffset + i);
+        }
+        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float d = pred[predOffset + i] - target[targetOffset + i];
+            float a = Math.abs(d);
+            sum += a < delta ? 0.5f * d * d : delta * (a - halfDelta);
+            float clamped = d > delta ? delta : (d < -delta ? -delta : d);
+            grad[gradOffset + i] = clamped * invN;
+        }
+        return sum / n;
+    }
+
+    private static FloatVector huberTerm(FloatVector d, float delta, float halfDelta) {
+        FloatVector a = d.abs();
+        FloatVector quadratic = d.mul(0.5f).mul(d);
+        FloatVector linear = a.sub(halfDelta).mul(delta);
+        // NaN fails a < delta, so it takes the linear branch, which is NaN too.
+        return linear.blend(quadratic, a.compare(VectorOperators.LT, delta));
+    }
+
+    /** clamp(d, -delta, delta), NaN kept: the same comparisons as the scalar reference. */
+    private static FloatVector clamp(FloatVector d, float delta) {
+        return d.blend(delta, d.compare(VectorOperators.GT, delta)).blend(-delta, d.compare(VectorOperators.LT, -delta));
+    }
+
+    @Override
+    public float bceWithLogits(int n, float[] logits, int logitsOffset, float[] targets, int targetsOffset,
+            float[] grad, int gradOffset) {
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
+        int step = s.length();
+        float invN = 1f / n;
+        FloatVector acc0 = FloatVector.zero(s);
+        FloatVector acc1 = FloatVector.zero(s);
+        int i = 0;
+        for (; i <= n - 2 * step; i += 2 * step) {
+            FloatVector z0 = FloatVector.fromArray(s, logits, logitsOffset + i);
+            FloatVector y0 = FloatVector.fromArray(s, targets, targetsOffset + i);
+            FloatVector z1 = FloatVector.fromArray(s, logits, logitsOffset + i + step);
+            FloatVector y1 = FloatVector.fromArray(s, targets, targetsOffset + i + step);
+            FloatVector e0 = z0.abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector e1 = z1.abs().neg().lanewise(VectorOperators.EXP);
+            acc0 = acc0.add(bceTerm(z0, y0, e0));
+            acc1 = acc1.add(bceTerm(z1, y1, e1));
+            sigmoid(z0, e0).sub(y0).mul(invN).intoArray(grad, gradOffset + i);
+            sigmoid(z1, e1).sub(y1).mul(invN).intoArray(grad, gradOffset + i + step);
+        }
+        for (; i < n; i += step) {
+            // The last step is masked: loads past n read zeros, and those lanes are kept out of the sum.
+            VectorMask<Float> m = s.indexInRange(i, n);
+            FloatVector z = FloatVector.fromArray(s, logits, logitsOffset + i, m);
+            FloatVector y = FloatVector.fromArray(s, targets, targetsOffset + i, m);
+            FloatVector e = z.abs().neg().lanewise(VectorOperators.EXP);
+            acc0 = acc0.add(bceTerm(z, y, e), m);
+            sigmoid(z, e).sub(y).mul(invN).intoArray(grad, gradOffset + i, m);
+        }
+        return acc0.add(acc1).reduceLanes(VectorOperators.ADD) / n;
+    }
+
+    /** max(z, 0) - z*y + log1p(e), e = exp(-|z|). */
+    private static FloatVector bceTerm(FloatVector z, FloatVector y, FloatVector e) {
+        return z.max(0f).sub(z.mul(y)).add(e.lanewise(VectorOperators.LOG1P));
+    }
+
+    /** 1/(1+e) where z >= 0, e/(1+e) below (NaN lanes are NaN either way). */
+    private static FloatVector sigmoid(FloatVector z, FloatVector e) {
+        FloatVector one = FloatVector.broadcast(z.species(), 1f);
+        return one.blend(e, z.compare(VectorOperators.LT, 0f)).div(e.add(1f));
+    }
+
+    @Override
+    public float hinge(int n, float[] pred, int predOffset, float[] targets, int targetsOffset, float[] grad, int gradOffset) {
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
+        int step = s.length();
+        float invN = 1f / n;
+        FloatVector one = FloatVector.broadcast(s, 1f);
+        FloatVector acc0 = FloatVector.zero(s);
+        FloatVector acc1 = FloatVector.zero(s);
+        int i = 0;
+        for (; i <= n - 2 * step; i += 2 * step) {
+            FloatVector t0 = FloatVector.fromArray(s, targets, targetsOffset + i);
+            FloatVector t1 = FloatVector.fromArray(s, targets, targetsOffset + i + step);
+            FloatVector m0 = one.sub(t0.mul(FloatVector.fromArray(s, pred, predOffset + i)));
+            FloatVector m1 = one.sub(t1.mul(FloatVector.fromArray(s, pred, predOffset + i + step)));
+            acc0 = acc0.add(m0.max(0f));
+            acc1 = acc1.add(m1.max(0f));
+            hingeGradient(t0, m0, invN).intoArray(grad, gradOffset + i);
+            hingeGradient(t1, m1, invN).intoArray(grad, gradOffset + i + step);
+        }
+        for (; i <= n - step; i += step) {
+            FloatVector t = FloatVector.fromArray(s, targets, targetsOffset + i);
+            FloatVector m = one.sub(t.mul(FloatVector.fromArray(s, pred, predOffset + i)));
+            acc0 = acc0.add(m.max(0f));
+            hingeGradient(t, m, invN).intoArray(grad, gradOffset + i);
+        }
+        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float t = targets[targetsOffset + i];
+            float margin = 1f - t * pred[predOffset + i];
+            sum += Math.max(margin, 0f);
+            float g = margin > 0f ? -t * invN : 0f;
+            grad[gradOffset + i] = Float.isNaN(margin) ? margin : g;
+        }
+        return sum / n;
+    }
+
+    /** -t/n where the margin is positive, 0 where it is not, NaN where it is NaN. */
+    private static FloatVector hingeGradient(FloatVector t, FloatVector margin, float invN) {
+        FloatVector active = t.neg().mul(invN);
+        return FloatVector.zero(t.species()).blend(active, margin.compare(VectorOperators.GT, 0f))
+                .blend(margin, margin.test(VectorOperators.IS_NAN));
+    }
+
+    @Override
+    public float softmaxCrossEntropy(int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
+            int[] labels, int labelsOffset, float[] grad, int gradOffset, int ldGrad) {
+        VectorSpecies<Float> s = VectorWidth.FLOAT;
+        return cols <= s.length()
+                ? LossSoftmaxRows.narrow(rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset, grad, gradOffset, ldGrad)
+                : LossSoftmaxRows.wide(rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset, grad, gradOffset, ldGrad);
+    }
+}

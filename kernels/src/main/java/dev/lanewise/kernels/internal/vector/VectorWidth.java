@@ -1,0 +1,44 @@
+package dev.lanewise.kernels.internal.vector;
+
+import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.internal.WidthClassLoader;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The species every vector kernel in this copy of the package uses, as {@code static final}s so that C2
+ * folds them to constants. Loaded normally, the width is the production one: {@code lanewise.vector.bits}
+ * if set, else the CPU's preferred width. Loaded by a {@link WidthClassLoader}, it is that loader's width.
+ */
+public final class VectorWidth {
+    /** The width in bits of this copy of the vector kernels. */
+    public static final int BITS = bits();
+    /** Float lanes at {@link #BITS}. */
+    public static final VectorSpecies<Float> FLOAT = VectorSpecies.of(float.class, VectorShape.forBitSize(BITS));
+    /** Double lanes at {@link #BITS}: half as many, for accumulating in double. */
+    public static final VectorSpecies<Double> DOUBLE = VectorSpecies.of(double.class, VectorShape.forBitSize(BITS));
+
+    private VectorWidth() {}
+
+    /** The CPU's preferred float width under this JVM's flags (for example -XX:MaxVectorSize). */
+    public static int preferredBits() {
+        return FloatVector.SPECIES_PREFERRED.vectorBitSize();
+    }
+
+    private static int bits() {
+        if (VectorWidth.class.getClassLoader() instanceof WidthClassLoader loader) {
+            return loader.bits();
+        }
+        // At most 512: the GEMM micro-kernels (and the tile and index-map buffers) exist for 128, 256 and 512
+        // bits, and a wider SVE machine runs the 512-bit species.
+        return Kernels.forcedVectorBits().orElseGet(() -> Math.min(512, Math.max(128, preferredBits())));
+    }
+
+    static {
+        // Touch DoubleVector here so that a missing species fails at class initialization, not mid-kernel.
+        DoubleVector.zero(DOUBLE);
+    }
+}
