@@ -1,6 +1,8 @@
 package dev.lanewise.kernels;
 
+import dev.lanewise.kernels.internal.KernelSet;
 import dev.lanewise.kernels.internal.WidthClassLoader;
+import dev.lanewise.kernels.internal.scalar.ScalarKernelProvider;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -35,6 +37,10 @@ public final class Kernels {
 
     private Kernels() {}
 
+    private static final class Scalar {
+        static final KernelProvider PROVIDER = new KernelProvider(ScalarKernelProvider.INSTANCE);
+    }
+
     /** Lazily made on first use, so that merely loading {@code Kernels} decides nothing and logs nothing. */
     private static final class Chosen {
         static final KernelChoice CHOICE = choose();
@@ -56,7 +62,7 @@ public final class Kernels {
 
     /** The scalar reference kernels. */
     public static KernelProvider scalar() {
-        return dev.lanewise.kernels.internal.scalar.ScalarKernelProvider.INSTANCE;
+        return Scalar.PROVIDER;
     }
 
     /** Whether the JVM was started with the Vector API module. */
@@ -79,13 +85,13 @@ public final class Kernels {
                 return production;
             }
             // Another width: its own copy of the vector classes, so its species is a constant too.
-            return (KernelProvider) callVectorProvider(new WidthClassLoader(b, Kernels.class.getClassLoader()), "create");
+            return new KernelProvider((KernelSet) callVectorProvider(new WidthClassLoader(b, Kernels.class.getClassLoader()), "create"));
         });
     }
 
     /** The vector kernels loaded the ordinary way, at the production width. */
     private static KernelProvider productionVector() {
-        return (KernelProvider) callVectorProvider(Kernels.class.getClassLoader(), "create");
+        return new KernelProvider((KernelSet) callVectorProvider(Kernels.class.getClassLoader(), "create"));
     }
 
     /** The width forced by {@value #BITS_PROPERTY}, if it is set. */

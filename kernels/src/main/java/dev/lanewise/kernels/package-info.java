@@ -1,5 +1,6 @@
 /**
- * lanewise kernels: public static facades ({@link dev.lanewise.kernels.blas.Blas} and its siblings) over a scalar
- * reference and a Vector API implementation, chosen once by {@link dev.lanewise.kernels.Kernels}.
+ * The root of the kernels: {@link dev.lanewise.kernels.Kernels} decides once which implementation the static
+ * facades of the domain packages use, and hands out any implementation by name as a
+ * {@link dev.lanewise.kernels.KernelProvider}.
  */
 package dev.lanewise.kernels;

@@ -3,7 +3,6 @@ package dev.lanewise.harness.dispatch;
 import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.blas.Blas;
 
-
 /** Run in a child JVM by {@link DispatchTest}: exercises the facades and prints what it saw. */
 public final class WithoutVectorModuleProbe {
     private WithoutVectorModuleProbe() {}

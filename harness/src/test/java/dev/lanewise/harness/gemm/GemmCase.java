@@ -1,7 +1,5 @@
 package dev.lanewise.harness.gemm;
 
-import dev.lanewise.kernels.gemm.GemmKernels;
-
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

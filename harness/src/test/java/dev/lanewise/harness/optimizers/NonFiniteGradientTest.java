@@ -3,7 +3,6 @@ package dev.lanewise.harness.optimizers;
 import dev.lanewise.kernels.KernelProvider;
 import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.optim.GradientTransforms;
-import dev.lanewise.kernels.optim.Optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

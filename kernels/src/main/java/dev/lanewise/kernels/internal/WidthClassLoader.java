@@ -1,7 +1,5 @@
 package dev.lanewise.kernels.internal;
 
-import dev.lanewise.kernels.internal.vector.VectorWidth;
-
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -26,6 +24,25 @@ public final class WidthClassLoader extends ClassLoader {
     public WidthClassLoader(int bits, ClassLoader parent) {
         super("lanewise-vector" + bits, parent);
         this.bits = bits;
+        exportInternalsToCopies();
+    }
+
+    /**
+     * Where the kernels run as the named module {@code dev.lanewise.kernels}, the copies this loader defines
+     * live in its unnamed module, which may read only exported packages; they implement the public
+     * interfaces but also use the internal FMA policy, argument checks and scalar helpers, so this module
+     * exports those packages to exactly that unnamed module (a qualified export made at run time; only code
+     * inside the module may do it). On the class path everything is one unnamed module and nothing is needed.
+     */
+    private void exportInternalsToCopies() {
+        Module kernels = WidthClassLoader.class.getModule();
+        if (kernels.isNamed()) {
+            for (String pkg : kernels.getPackages()) {
+                if (pkg.startsWith("dev.lanewise.kernels.internal")) {
+                    kernels.addExports(pkg, getUnnamedModule());
+                }
+            }
+        }
     }
 
     /** The vector width, in bits, of the classes this loader defines. */

@@ -2,7 +2,6 @@ package dev.lanewise.model.optim;
 
 import dev.lanewise.kernels.optim.AdadeltaConfig;
 
-
 /** {@code torch.optim.Adadelta} over a set of parameter arrays. */
 public final class Adadelta extends Optimizer {
     private final AdadeltaConfig config;

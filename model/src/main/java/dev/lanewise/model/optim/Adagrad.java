@@ -2,7 +2,6 @@ package dev.lanewise.model.optim;
 
 import dev.lanewise.kernels.optim.AdagradConfig;
 
-
 /** {@code torch.optim.Adagrad} over a set of parameter arrays. */
 public final class Adagrad extends Optimizer {
     private final AdagradConfig config;

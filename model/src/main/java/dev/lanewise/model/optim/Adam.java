@@ -2,7 +2,6 @@ package dev.lanewise.model.optim;
 
 import dev.lanewise.kernels.optim.AdamConfig;
 
-
 /** {@code torch.optim.Adam}, or {@code torch.optim.AdamW} with {@link AdamConfig#adamW()}, over a set of parameter arrays. */
 public final class Adam extends Optimizer {
     private final AdamConfig config;

@@ -2,7 +2,6 @@ package dev.lanewise.model.optim;
 
 import dev.lanewise.kernels.optim.AdamaxConfig;
 
-
 /** {@code torch.optim.Adamax} over a set of parameter arrays. */
 public final class Adamax extends Optimizer {
     private final AdamaxConfig config;

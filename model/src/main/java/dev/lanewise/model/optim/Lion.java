@@ -2,7 +2,6 @@ package dev.lanewise.model.optim;
 
 import dev.lanewise.kernels.optim.LionConfig;
 
-
 /** Lion (Chen et al. 2023, Algorithm 2) over a set of parameter arrays. */
 public final class Lion extends Optimizer {
     private final LionConfig config;

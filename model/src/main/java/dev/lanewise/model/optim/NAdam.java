@@ -2,7 +2,6 @@ package dev.lanewise.model.optim;
 
 import dev.lanewise.kernels.optim.NAdamConfig;
 
-
 /** {@code torch.optim.NAdam} (its documented algorithm) over a set of parameter arrays. */
 public final class NAdam extends Optimizer {
     private final NAdamConfig config;

@@ -2,7 +2,6 @@ package dev.lanewise.model.optim;
 
 import dev.lanewise.kernels.optim.RAdamConfig;
 
-
 /** {@code torch.optim.RAdam} over a set of parameter arrays. */
 public final class RAdam extends Optimizer {
     private final RAdamConfig config;

@@ -2,7 +2,6 @@ package dev.lanewise.model.optim;
 
 import dev.lanewise.kernels.optim.RmspropConfig;
 
-
 /** {@code torch.optim.RMSprop} over a set of parameter arrays. */
 public final class Rmsprop extends Optimizer {
     private final RmspropConfig config;

@@ -2,7 +2,6 @@ package dev.lanewise.model.optim;
 
 import dev.lanewise.kernels.optim.SgdConfig;
 
-
 /** {@code torch.optim.SGD} over a set of parameter arrays; the momentum buffer exists only with momentum. */
 public final class Sgd extends Optimizer {
     private final SgdConfig config;

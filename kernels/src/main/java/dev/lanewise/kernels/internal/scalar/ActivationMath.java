@@ -2,7 +2,6 @@ package dev.lanewise.kernels.internal.scalar;
 
 import dev.lanewise.kernels.internal.FmaPolicy;
 
-
 /**
  * The float transcendentals behind the activations: exp, expm1, log1p on [0, 1] and erf, each built from
  * IEEE operations only (add, multiply, divide, {@link FmaPolicy#fma}, min/max, bit moves). The vector path

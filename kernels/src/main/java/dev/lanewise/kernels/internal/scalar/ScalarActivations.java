@@ -3,7 +3,6 @@ package dev.lanewise.kernels.internal.scalar;
 import dev.lanewise.kernels.activation.ActivationKernels;
 import dev.lanewise.kernels.internal.FmaPolicy;
 
-
 /**
  * The readable reference for {@link ActivationKernels}: one plain loop per function, with the float
  * transcendentals of {@link ActivationMath}, which the vector path mirrors operation for operation.

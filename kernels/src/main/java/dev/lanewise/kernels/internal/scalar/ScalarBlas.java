@@ -3,7 +3,6 @@ package dev.lanewise.kernels.internal.scalar;
 import dev.lanewise.kernels.blas.BlasKernels;
 import dev.lanewise.kernels.internal.FmaPolicy;
 
-
 /** The readable reference for {@link BlasKernels}: one plain loop per operation, left to right. */
 public final class ScalarBlas implements BlasKernels {
 

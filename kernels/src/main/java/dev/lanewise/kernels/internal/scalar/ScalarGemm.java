@@ -4,7 +4,6 @@ import dev.lanewise.kernels.gemm.GemmKernels;
 import dev.lanewise.kernels.internal.FmaPolicy;
 import dev.lanewise.kernels.internal.GemmThreads;
 
-
 /**
  * {@link GemmKernels} in plain Java: the readable reference, and the path where the Vector API is missing.
  *

@@ -1,17 +1,16 @@
 package dev.lanewise.kernels.internal.scalar;
 
-import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.internal.KernelSet;
 import dev.lanewise.kernels.activation.ActivationKernels;
 import dev.lanewise.kernels.blas.BlasKernels;
 import dev.lanewise.kernels.gemm.GemmKernels;
 import dev.lanewise.kernels.loss.LossKernels;
 import dev.lanewise.kernels.optim.OptimizerKernels;
 
-
 /** The plain-Java kernels: the readable reference, and the path taken where the Vector API is unavailable. */
 public record ScalarKernelProvider(BlasKernels blas, ActivationKernels activations, LossKernels losses,
         OptimizerKernels optimizers, GemmKernels gemm)
-        implements KernelProvider {
+        implements KernelSet {
 
     /** The one scalar provider. */
     public static final ScalarKernelProvider INSTANCE =

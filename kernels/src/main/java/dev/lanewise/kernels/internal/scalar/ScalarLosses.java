@@ -2,7 +2,6 @@ package dev.lanewise.kernels.internal.scalar;
 
 import dev.lanewise.kernels.loss.LossKernels;
 
-
 /**
  * The readable reference for {@link LossKernels}: one left-to-right loop per loss, each element's term and
  * gradient in float exactly as the interface defines them, transcendentals from {@link Math} in double,

@@ -12,8 +12,6 @@ import dev.lanewise.kernels.optim.RmspropConfig;
 import dev.lanewise.kernels.optim.SgdConfig;
 import static dev.lanewise.kernels.internal.FmaPolicy.fma;
 
-
-
 /**
  * The readable reference for {@link OptimizerKernels}: one plain loop per update, each element read,
  * updated and written once. The vector kernels perform exactly these float operations in this order (and

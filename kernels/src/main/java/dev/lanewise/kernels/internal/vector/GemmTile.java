@@ -2,7 +2,6 @@ package dev.lanewise.kernels.internal.vector;
 
 import dev.lanewise.kernels.internal.FmaPolicy;
 
-
 /**
  * The edge tiles of the micro-kernels ({@link GemmMicroKernels}): tiles cut by the bottom or right border of
  * C, which the kernel spills into a per-thread scratch tile instead of storing its registers directly.

@@ -1,6 +1,6 @@
 package dev.lanewise.kernels.internal.vector;
 
-import dev.lanewise.kernels.KernelProvider;
+import dev.lanewise.kernels.internal.KernelSet;
 import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.activation.ActivationKernels;
 import dev.lanewise.kernels.blas.BlasKernels;
@@ -8,14 +8,13 @@ import dev.lanewise.kernels.gemm.GemmKernels;
 import dev.lanewise.kernels.loss.LossKernels;
 import dev.lanewise.kernels.optim.OptimizerKernels;
 
-
 /**
  * The Vector API kernels at this copy's width ({@link VectorWidth#BITS}). Every class in this package
  * touches {@code jdk.incubator.vector}, so {@code Kernels} loads this one reflectively, and only after it
  * found the module in the boot layer.
  */
 public record VectorKernelProvider(BlasKernels blas, ActivationKernels activations, LossKernels losses,
-        OptimizerKernels optimizers, GemmKernels gemm) implements KernelProvider {
+        OptimizerKernels optimizers, GemmKernels gemm) implements KernelSet {
 
     /** The kernels of this copy of the package. */
     public static VectorKernelProvider create() {

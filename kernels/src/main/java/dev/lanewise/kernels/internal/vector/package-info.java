@@ -13,5 +13,3 @@
 package dev.lanewise.kernels.internal.vector;
 
 import dev.lanewise.kernels.Kernels;
-import dev.lanewise.kernels.internal.FmaPolicy;
-import dev.lanewise.kernels.internal.WidthClassLoader;
