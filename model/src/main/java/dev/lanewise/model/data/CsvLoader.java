@@ -1,6 +1,7 @@
 package dev.lanewise.model.data;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +75,18 @@ public final class CsvLoader {
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(options, "options");
         // Not closed here: closing the parser would close the caller's reader.
-        CSVParser parser = CSVParser.parse(reader, FORMAT);
+        CSVParser parser = CSVParser.parse(withoutByteOrderMark(reader), FORMAT);
         return new Reading(parser, sourceName, options).read();
+    }
+
+    /** Drops a leading byte order mark, which would otherwise stick to the first name and hide its quotes. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader in = new PushbackReader(reader, 1);
+        int first = in.read();
+        if (first != -1 && first != BYTE_ORDER_MARK) {
+            in.unread(first);
+        }
+        return in;
     }
 
     /** The state of one load: the parser, the header, and the growing buffers. */
@@ -159,7 +170,8 @@ public final class CsvLoader {
             int width = header.size();
             if (row.length != width) {
                 boolean missing = row.length < width;
-                throw new CsvFormatException(source, line, row.length, missing ? header.get(row.length) : null,
+                throw new CsvFormatException(source, line, missing ? row.length : width,
+                        missing ? header.get(row.length) : null,
                         String.join(",", row),
                         (missing ? "missing: the row has " : "has no header: the row has ") + row.length
                                 + " cells where " + (options.header() ? "the header" : "the first row")
@@ -250,12 +262,7 @@ public final class CsvLoader {
                 }
                 throw e.getCause();
             }
-            String[] cells = record.values();
-            if (record.getRecordNumber() == 1 && cells.length > 0 && !cells[0].isEmpty()
-                    && cells[0].charAt(0) == BYTE_ORDER_MARK) {
-                cells[0] = cells[0].substring(1).strip();
-            }
-            return cells;
+            return record.values();
         }
 
         private static int grow(int length, long needed) {
