@@ -105,20 +105,20 @@ final class ArchiveReader {
     }
 
     private StoredTensor readTensor(String label) throws IOException {
-        int code = readUnsignedByte(label + "'s dtype");
+        int code = readUnsignedByte("the dtype of " + label);
         TensorType type = TensorType.ofCode(code);
         if (type == null) {
             throw fail("corrupt: " + label + " has dtype code " + code + ", which this lanewise does not know ("
                     + TensorType.FLOAT32.code() + " = float32, " + TensorType.FLOAT64.code() + " = float64)");
         }
-        int rank = readInt(label + "'s rank");
+        int rank = readInt("the rank of " + label);
         if (rank < 0) {
-            throw fail("corrupt: " + label + "'s rank is negative (" + rank + ")");
+            throw fail("corrupt: the rank of " + label + " is negative (" + rank + ")");
         }
-        require((long) rank * Integer.BYTES, label + "'s shape of rank " + rank);
+        require((long) rank * Integer.BYTES, "the shape of " + label + " (rank " + rank + ")");
         int[] shape = new int[rank];
         for (int k = 0; k < rank; k++) {
-            shape[k] = readInt(label + "'s shape");
+            shape[k] = readInt("the shape of " + label);
         }
         long elements = 1;
         for (int d : shape) {

@@ -49,6 +49,18 @@ final class SpecBytes {
         return this;
     }
 
+    SpecBytes f64(double... values) {
+        for (double v : values) {
+            raw(ByteBuffer.allocate(8).putLong(Double.doubleToRawLongBits(v)).array());
+        }
+        return this;
+    }
+
+    /** The number of bytes so far: the offset of the next field. */
+    int size() {
+        return out.size();
+    }
+
     SpecBytes raw(byte[] b) {
         out.writeBytes(b);
         return this;
