@@ -29,6 +29,10 @@ public record SgdConfig(double lr, double momentum, double dampening, double wei
         return new SgdConfig(lr, 0, 0, 0, false, false);
     }
 
+    public SgdConfig withLr(double lr) {
+        return new SgdConfig(lr, momentum, dampening, weightDecay, nesterov, maximize);
+    }
+
     public SgdConfig withMomentum(double momentum) {
         return new SgdConfig(lr, momentum, dampening, weightDecay, nesterov, maximize);
     }

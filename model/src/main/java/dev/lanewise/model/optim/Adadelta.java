@@ -4,7 +4,7 @@ import dev.lanewise.kernels.optim.AdadeltaConfig;
 
 /** {@code torch.optim.Adadelta} over a set of parameter arrays. */
 public final class Adadelta extends Optimizer {
-    private final AdadeltaConfig config;
+    private AdadeltaConfig config;
     private final float[][] squareAvg;
     private final float[][] accDelta;
 
@@ -21,5 +21,15 @@ public final class Adadelta extends Optimizer {
     @Override
     protected void update(int k, float[] param, float[] grad, long step) {
         KERNELS.adadelta(param.length, param, 0, grad, 0, squareAvg[k], 0, accDelta[k], 0, config);
+    }
+
+    @Override
+    public double lr() {
+        return config.lr();
+    }
+
+    @Override
+    protected void applyLr(double lr) {
+        config = config.withLr(lr);
     }
 }

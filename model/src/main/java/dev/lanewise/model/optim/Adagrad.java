@@ -4,7 +4,7 @@ import dev.lanewise.kernels.optim.AdagradConfig;
 
 /** {@code torch.optim.Adagrad} over a set of parameter arrays. */
 public final class Adagrad extends Optimizer {
-    private final AdagradConfig config;
+    private AdagradConfig config;
     private final float[][] sum;
 
     public Adagrad(AdagradConfig config, float[]... params) {
@@ -22,5 +22,15 @@ public final class Adagrad extends Optimizer {
     @Override
     protected void update(int k, float[] param, float[] grad, long step) {
         KERNELS.adagrad(param.length, param, 0, grad, 0, sum[k], 0, config, step);
+    }
+
+    @Override
+    public double lr() {
+        return config.lr();
+    }
+
+    @Override
+    protected void applyLr(double lr) {
+        config = config.withLr(lr);
     }
 }

@@ -4,7 +4,7 @@ import dev.lanewise.kernels.optim.AdamaxConfig;
 
 /** {@code torch.optim.Adamax} over a set of parameter arrays. */
 public final class Adamax extends Optimizer {
-    private final AdamaxConfig config;
+    private AdamaxConfig config;
     private final float[][] expAvg;
     private final float[][] expInf;
 
@@ -21,5 +21,15 @@ public final class Adamax extends Optimizer {
     @Override
     protected void update(int k, float[] param, float[] grad, long step) {
         KERNELS.adamax(param.length, param, 0, grad, 0, expAvg[k], 0, expInf[k], 0, config, step);
+    }
+
+    @Override
+    public double lr() {
+        return config.lr();
+    }
+
+    @Override
+    protected void applyLr(double lr) {
+        config = config.withLr(lr);
     }
 }

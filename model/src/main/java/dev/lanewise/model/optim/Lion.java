@@ -4,7 +4,7 @@ import dev.lanewise.kernels.optim.LionConfig;
 
 /** Lion (Chen et al. 2023, Algorithm 2) over a set of parameter arrays. */
 public final class Lion extends Optimizer {
-    private final LionConfig config;
+    private LionConfig config;
     private final float[][] expAvg;
 
     public Lion(LionConfig config, float[]... params) {
@@ -19,5 +19,15 @@ public final class Lion extends Optimizer {
     @Override
     protected void update(int k, float[] param, float[] grad, long step) {
         KERNELS.lion(param.length, param, 0, grad, 0, expAvg[k], 0, config);
+    }
+
+    @Override
+    public double lr() {
+        return config.lr();
+    }
+
+    @Override
+    protected void applyLr(double lr) {
+        config = config.withLr(lr);
     }
 }

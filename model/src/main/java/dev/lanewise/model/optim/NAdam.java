@@ -4,7 +4,7 @@ import dev.lanewise.kernels.optim.NAdamConfig;
 
 /** {@code torch.optim.NAdam} (its documented algorithm) over a set of parameter arrays. */
 public final class NAdam extends Optimizer {
-    private final NAdamConfig config;
+    private NAdamConfig config;
     private final float[][] expAvg;
     private final float[][] expAvgSq;
     private final double[] muProduct;
@@ -25,5 +25,15 @@ public final class NAdam extends Optimizer {
     protected void update(int k, float[] param, float[] grad, long step) {
         muProduct[k] = KERNELS.nadam(param.length, param, 0, grad, 0, expAvg[k], 0, expAvgSq[k], 0, config, step,
                 muProduct[k]);
+    }
+
+    @Override
+    public double lr() {
+        return config.lr();
+    }
+
+    @Override
+    protected void applyLr(double lr) {
+        config = config.withLr(lr);
     }
 }

@@ -63,6 +63,28 @@ public abstract class Optimizer {
         return true;
     }
 
+    /** The learning rate the next step uses (PyTorch's {@code param_groups[0]['lr']}). */
+    public abstract double lr();
+
+    /**
+     * Sets the learning rate of the following steps, as a schedule does between steps (PyTorch writes
+     * {@code param_groups[0]['lr']}). The state (moments, step count) is kept. Setting the current rate again
+     * changes and allocates nothing, so a per-epoch schedule costs nothing per step.
+     *
+     * @throws IllegalArgumentException if {@code lr} is negative, NaN or infinite
+     */
+    public final void setLr(double lr) {
+        if (!(lr >= 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("lr must be finite and >= 0, was " + lr);
+        }
+        if (lr != lr()) {
+            applyLr(lr);
+        }
+    }
+
+    /** Makes the following steps use {@code lr} (already checked, and different from the current one). */
+    protected abstract void applyLr(double lr);
+
     /** Steps taken so far (PyTorch's {@code state['step']}). */
     public final long stepCount() {
         return step;

@@ -4,7 +4,7 @@ import dev.lanewise.kernels.optim.RAdamConfig;
 
 /** {@code torch.optim.RAdam} over a set of parameter arrays. */
 public final class RAdam extends Optimizer {
-    private final RAdamConfig config;
+    private RAdamConfig config;
     private final float[][] expAvg;
     private final float[][] expAvgSq;
 
@@ -21,5 +21,15 @@ public final class RAdam extends Optimizer {
     @Override
     protected void update(int k, float[] param, float[] grad, long step) {
         KERNELS.radam(param.length, param, 0, grad, 0, expAvg[k], 0, expAvgSq[k], 0, config, step);
+    }
+
+    @Override
+    public double lr() {
+        return config.lr();
+    }
+
+    @Override
+    protected void applyLr(double lr) {
+        config = config.withLr(lr);
     }
 }

@@ -4,7 +4,7 @@ import dev.lanewise.kernels.optim.RmspropConfig;
 
 /** {@code torch.optim.RMSprop} over a set of parameter arrays. */
 public final class Rmsprop extends Optimizer {
-    private final RmspropConfig config;
+    private RmspropConfig config;
     private final float[][] squareAvg;
     private final float[][] gradAvg;
     private final float[][] momentumBuffer;
@@ -24,5 +24,15 @@ public final class Rmsprop extends Optimizer {
     protected void update(int k, float[] param, float[] grad, long step) {
         KERNELS.rmsprop(param.length, param, 0, grad, 0, squareAvg[k], 0, gradAvg == null ? null : gradAvg[k], 0,
                 momentumBuffer == null ? null : momentumBuffer[k], 0, config);
+    }
+
+    @Override
+    public double lr() {
+        return config.lr();
+    }
+
+    @Override
+    protected void applyLr(double lr) {
+        config = config.withLr(lr);
     }
 }

@@ -4,7 +4,7 @@ import dev.lanewise.kernels.optim.SgdConfig;
 
 /** {@code torch.optim.SGD} over a set of parameter arrays; the momentum buffer exists only with momentum. */
 public final class Sgd extends Optimizer {
-    private final SgdConfig config;
+    private SgdConfig config;
     private final float[][] momentumBuffer;
 
     public Sgd(SgdConfig config, float[]... params) {
@@ -19,5 +19,15 @@ public final class Sgd extends Optimizer {
     @Override
     protected void update(int k, float[] param, float[] grad, long step) {
         KERNELS.sgd(param.length, param, 0, grad, 0, momentumBuffer == null ? null : momentumBuffer[k], 0, config, step);
+    }
+
+    @Override
+    public double lr() {
+        return config.lr();
+    }
+
+    @Override
+    protected void applyLr(double lr) {
+        config = config.withLr(lr);
     }
 }

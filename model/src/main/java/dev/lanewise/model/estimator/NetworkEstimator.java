@@ -1,0 +1,311 @@
+package dev.lanewise.model.estimator;
+
+import dev.lanewise.model.data.Dataset;
+import dev.lanewise.model.data.LabelMapping;
+import dev.lanewise.model.data.Matrix;
+import dev.lanewise.model.data.Standardizer;
+import dev.lanewise.model.io.ModelArchive;
+import dev.lanewise.model.io.ModelFiles;
+import dev.lanewise.model.loss.Loss;
+import dev.lanewise.model.nn.Mode;
+import dev.lanewise.model.nn.Parameter;
+import dev.lanewise.model.nn.Sequential;
+import dev.lanewise.model.optim.OptimizerSpec;
+import dev.lanewise.model.train.Callback;
+import dev.lanewise.model.train.History;
+import dev.lanewise.model.train.Scorer;
+import dev.lanewise.model.train.Trainer;
+import dev.lanewise.model.train.TrainingConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What every trainable model shares, in scikit-learn's habits: {@code fit} on a dataset, then predict on a
+ * matrix; the network, its loss, the standardization fitted on the training rows, the label mapping of a
+ * classifier, the history, and save/load. Linear models are a network of one {@code Dense} layer; an MLP is
+ * more layers; both train through the one {@link Trainer}.
+ */
+public abstract class NetworkEstimator {
+    /** Rows per forward pass at prediction time: big enough for GEMM speed, small enough for the cache. */
+    private static final int PREDICT_CHUNK = 1024;
+
+    private OptimizerSpec optimizer;
+    private TrainingConfig training;
+    private boolean standardize = true;
+    private long seed;
+    private final List<Callback> callbacks = new ArrayList<>();
+
+    private Sequential network;
+    private Standardizer standardizer;
+    private LabelMapping labelMapping;
+    private List<String> featureNames = List.of();
+    private History history;
+
+    protected NetworkEstimator(OptimizerSpec optimizer, TrainingConfig training) {
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.training = Objects.requireNonNull(training, "training");
+    }
+
+    /** The model's kind in saved files, e.g. {@code logistic-regression}. */
+    public abstract String kind();
+
+    /** The loss this model minimizes. */
+    protected abstract Loss loss();
+
+    /** The network for {@code inputs} features and {@code outputs} output columns, its weights seeded. */
+    protected abstract Sequential buildNetwork(int inputs, int outputs, long seed);
+
+    /** The number of output columns for this training data. */
+    protected abstract int outputsFor(Dataset train);
+
+    /** The metric recorded in the history each epoch. */
+    protected abstract Scorer scorer();
+
+    /** Whether this model trains on class labels. */
+    protected abstract boolean isClassifier();
+
+    /** Adds what {@link #buildNetwork} needs beyond inputs and outputs (hidden sizes, activation, ...). */
+    protected void writeStructure(ModelArchive.Builder archive) {}
+
+    // ---- configuration ----
+
+    public OptimizerSpec optimizer() {
+        return optimizer;
+    }
+
+    public NetworkEstimator setOptimizer(OptimizerSpec optimizer) {
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        return this;
+    }
+
+    public TrainingConfig training() {
+        return training;
+    }
+
+    public NetworkEstimator setTraining(TrainingConfig training) {
+        this.training = Objects.requireNonNull(training, "training");
+        return this;
+    }
+
+    /** Whether features are standardized (fitted on the training rows only); on by default. */
+    public NetworkEstimator setStandardize(boolean standardize) {
+        this.standardize = standardize;
+        return this;
+    }
+
+    /** Seeds the initial weights (the training config's seed seeds the shuffling). */
+    public NetworkEstimator setSeed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    public NetworkEstimator addCallback(Callback callback) {
+        callbacks.add(Objects.requireNonNull(callback, "callback"));
+        return this;
+    }
+
+    // ---- fitting ----
+
+    /** Fits on {@code train}, without validation data. */
+    public History fit(Dataset train) {
+        return fit(train, null);
+    }
+
+    /**
+     * Fits on {@code train}; {@code validation} (may be null) gives the validation loss and metric per epoch
+     * and early stopping. Standardization is fitted on {@code train} only and applied to both.
+     */
+    public History fit(Dataset train, Dataset validation) {
+        Objects.requireNonNull(train, "train");
+        if (train.isClassification() != isClassifier()) {
+            throw new IllegalArgumentException(kind() + " needs a " + (isClassifier() ? "classification" : "regression")
+                    + " dataset, got a " + train.task() + " one");
+        }
+        if (validation != null && validation.cols() != train.cols()) {
+            throw new IllegalArgumentException("validation has " + validation.cols() + " feature columns, train has " + train.cols());
+        }
+        int outputs = outputsFor(train);
+        Standardizer scaler = standardize ? Standardizer.fit(train.features()) : null;
+        Dataset fitRows = scaler == null ? train : scaler.transformed(train);
+        Dataset validRows = validation == null || scaler == null ? validation : scaler.transformed(validation);
+        Sequential net = buildNetwork(train.cols(), outputs, seed);
+        List<Parameter> params = net.parameters();
+        float[][] values = new float[params.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = params.get(i).value();
+        }
+        // Publish the network before training, so that a diverged run leaves its last finite parameters usable.
+        this.network = net;
+        this.standardizer = scaler;
+        this.labelMapping = train.isClassification() ? train.labelMapping() : null;
+        this.featureNames = train.featureNames();
+        this.history = new Trainer(training).fit(net, loss(), optimizer.create(values), fitRows, validRows, scorer(), callbacks);
+        return history;
+    }
+
+    /** Whether {@link #fit} (or {@link #load}) has given this model parameters. */
+    public boolean isFitted() {
+        return network != null;
+    }
+
+    /** The history of the last fit, or null. */
+    public History history() {
+        return history;
+    }
+
+    /** The trained network (shared, not copied). */
+    public Sequential network() {
+        requireFitted();
+        return network;
+    }
+
+    /** The label mapping of a fitted classifier, or null for a regressor. */
+    public LabelMapping labelMapping() {
+        return labelMapping;
+    }
+
+    /** The standardization fitted on the training rows, or null if it was off. */
+    public Standardizer standardizer() {
+        return standardizer;
+    }
+
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    // ---- prediction ----
+
+    /** The raw network outputs (logits for a classifier), one row per input row; {@code x} is not changed. */
+    public Matrix outputs(Matrix x) {
+        requireFitted();
+        Objects.requireNonNull(x, "x");
+        if (x.cols() != network.inputSize()) {
+            throw new IllegalArgumentException("x must have " + network.inputSize() + " columns, had " + x.cols());
+        }
+        Matrix input = x.copy();
+        if (standardizer != null) {
+            standardizer.transform(input);
+        }
+        Matrix result = Matrix.zeros(x.rows(), network.outputSize());
+        for (int from = 0; from < x.rows(); from += PREDICT_CHUNK) {
+            int to = Math.min(x.rows(), from + PREDICT_CHUNK);
+            Matrix out = network.forward(input.rowRange(from, to), Mode.INFERENCE);
+            for (int r = 0; r < to - from; r++) {
+                System.arraycopy(out.data(), out.index(r, 0), result.data(), result.index(from + r, 0), out.cols());
+            }
+        }
+        return result;
+    }
+
+    /** The mean training loss of this model on a dataset (loss only, no penalty). */
+    public double loss(Dataset data) {
+        requireFitted();
+        Dataset rows = standardizer == null ? data : standardizer.transformed(data);
+        return Trainer.evaluateLoss(network, loss(), rows, PREDICT_CHUNK);
+    }
+
+    protected final void requireFitted() {
+        if (network == null) {
+            throw new IllegalStateException(kind() + " is not fitted: call fit first (or load a saved model)");
+        }
+    }
+
+    // ---- persistence ----
+
+    /** Saves the model (kind, structure, weights, standardization, labels, training config), atomically. */
+    public void save(Path path) throws IOException {
+        requireFitted();
+        ModelArchive.Builder archive = ModelArchive.builder(kind())
+                .metadata("inputs", Integer.toString(network.inputSize()))
+                .metadata("outputs", Integer.toString(network.outputSize()))
+                .metadata("network", network.describe())
+                .metadata("loss", loss().toString())
+                .metadata("optimizer", optimizer.toString())
+                .metadata("training", training.toString())
+                .metadata("feature_count", Integer.toString(featureNames.size()));
+        for (int i = 0; i < featureNames.size(); i++) {
+            archive.metadata("feature." + i, featureNames.get(i));
+        }
+        if (labelMapping != null) {
+            archive.metadata("class_count", Integer.toString(labelMapping.numClasses()));
+            for (int k = 0; k < labelMapping.numClasses(); k++) {
+                archive.metadata("class." + k, labelMapping.nameOf(k));
+            }
+        }
+        writeStructure(archive);
+        for (Parameter p : network.parameters()) {
+            archive.floats("param." + p.name(), p.shape(), p.value());
+        }
+        if (standardizer != null) {
+            archive.doubles("standardizer.means", standardizer.means());
+            archive.doubles("standardizer.scales", standardizer.scales());
+        }
+        ModelFiles.save(archive.build(), path);
+    }
+
+    /**
+     * Restores a saved model into this (unfitted or fitted) instance, whose structural settings must
+     * already match the file's ({@code load} methods of subclasses read them first). Nothing is changed
+     * unless the whole file fits.
+     */
+    protected final void restore(ModelArchive archive) {
+        archive.requireKind(kind());
+        int inputs = intMetadata(archive, "inputs");
+        int outputs = intMetadata(archive, "outputs");
+        Sequential net = buildNetwork(inputs, outputs, 0);
+        for (Parameter p : net.parameters()) {
+            String name = "param." + p.name();
+            float[] stored = archive.floats(name);
+            if (!java.util.Arrays.equals(archive.shape(name), p.shape())) {
+                throw new IllegalArgumentException("model file tensor '" + name + "' has shape "
+                        + java.util.Arrays.toString(archive.shape(name)) + ", the network needs " + java.util.Arrays.toString(p.shape()));
+            }
+            System.arraycopy(stored, 0, p.value(), 0, stored.length);
+        }
+        Standardizer scaler = archive.hasTensor("standardizer.means")
+                ? Standardizer.of(archive.doubles("standardizer.means"), archive.doubles("standardizer.scales")) : null;
+        List<String> features = new ArrayList<>();
+        int featureCount = intMetadata(archive, "feature_count");
+        for (int i = 0; i < featureCount; i++) {
+            features.add(archive.metadata("feature." + i));
+        }
+        LabelMapping mapping = null;
+        if (archive.hasMetadata("class_count")) {
+            int classes = intMetadata(archive, "class_count");
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < classes; k++) {
+                names.add(archive.metadata("class." + k));
+            }
+            mapping = LabelMapping.of(names);
+        }
+        this.network = net;
+        this.standardizer = scaler;
+        this.featureNames = List.copyOf(features);
+        this.labelMapping = mapping;
+        this.history = null;
+    }
+
+    /** Reads a model file, checking its kind. */
+    protected static ModelArchive read(Path path, String kind) throws IOException {
+        ModelArchive archive = ModelFiles.load(path);
+        archive.requireKind(kind);
+        return archive;
+    }
+
+    protected static int intMetadata(ModelArchive archive, String key) {
+        String value = archive.metadata(key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("model file metadata '" + key + "' must be an integer, was '" + value + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind() + (network == null ? " (not fitted)" : ": " + network.describe()) + ", " + optimizer;
+    }
+}

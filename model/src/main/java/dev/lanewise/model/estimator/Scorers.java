@@ -1,0 +1,61 @@
+package dev.lanewise.model.estimator;
+
+import dev.lanewise.model.data.Dataset;
+import dev.lanewise.model.data.Matrix;
+import dev.lanewise.model.metrics.ClassificationMetrics;
+import dev.lanewise.model.metrics.RegressionMetrics;
+import dev.lanewise.model.nn.Mode;
+import dev.lanewise.model.nn.Sequential;
+import dev.lanewise.model.train.Scorer;
+
+/** The per-epoch metrics: accuracy for classifiers, R² for regressors, on rows already standardized. */
+final class Scorers {
+    private Scorers() {}
+
+    static final Scorer ACCURACY = new Scorer() {
+        @Override
+        public String name() {
+            return "accuracy";
+        }
+
+        @Override
+        public double score(Sequential network, Dataset data) {
+            int[] predicted = new int[data.rows()];
+            forEachChunk(network, data, (from, out) -> {
+                int[] classes = Classifier.argmaxRows(out);
+                System.arraycopy(classes, 0, predicted, from, classes.length);
+            });
+            return ClassificationMetrics.accuracy(data.labels(), predicted);
+        }
+    };
+
+    static final Scorer R2 = new Scorer() {
+        @Override
+        public String name() {
+            return "r2";
+        }
+
+        @Override
+        public double score(Sequential network, Dataset data) {
+            float[] predicted = new float[data.rows()];
+            forEachChunk(network, data, (from, out) -> {
+                for (int r = 0; r < out.rows(); r++) {
+                    predicted[from + r] = out.get(r, 0);
+                }
+            });
+            return RegressionMetrics.r2(data.targets(), predicted);
+        }
+    };
+
+    private interface ChunkConsumer {
+        void accept(int from, Matrix out);
+    }
+
+    private static void forEachChunk(Sequential network, Dataset data, ChunkConsumer consumer) {
+        Matrix x = data.features();
+        for (int from = 0; from < data.rows(); from += 1024) {
+            int to = Math.min(data.rows(), from + 1024);
+            consumer.accept(from, network.forward(x.rowRange(from, to), Mode.INFERENCE));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.lanewise.model.train;
+
+import dev.lanewise.kernels.blas.Blas;
+import dev.lanewise.kernels.optim.GradientTransforms;
+import dev.lanewise.model.data.Matrix;
+import dev.lanewise.model.loss.Loss;
+import dev.lanewise.model.nn.BatchBuffer;
+import dev.lanewise.model.nn.Layer;
+import dev.lanewise.model.nn.Mode;
+import dev.lanewise.model.nn.Parameter;
+import dev.lanewise.model.nn.Sequential;
+import dev.lanewise.model.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One gradient-descent step on one batch: forward, fused loss and gradient, backward, penalties, clipping,
+ * decoupled weight decay, the optimizer's fused update, constraints. The {@link Trainer} calls it once per
+ * batch; benchmarks call it directly. After the first call at each batch size it allocates nothing.
+ */
+public final class TrainingStep {
+    private final Sequential network;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final TrainingConfig config;
+    private final List<Parameter> parameters;
+    private final List<List<Parameter>> layerParameters = new ArrayList<>();
+    private final float[][] grads;
+    private final BatchBuffer gradOutput;
+    private final Constraints constraints;
+    private double lastGradNorm = Double.NaN;
+    private String failure = "";
+
+    public TrainingStep(Sequential network, Loss loss, Optimizer optimizer, TrainingConfig config) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.loss = Objects.requireNonNull(loss, "loss");
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.config = Objects.requireNonNull(config, "config");
+        this.parameters = network.parameters();
+        this.grads = new float[parameters.size()][];
+        for (int i = 0; i < grads.length; i++) {
+            grads[i] = parameters.get(i).grad();
+        }
+        for (Layer layer : network.layers()) {
+            if (!layer.parameters().isEmpty()) {
+                layerParameters.add(layer.parameters());
+            }
+        }
+        this.gradOutput = new BatchBuffer(network.outputSize());
+        this.constraints = new Constraints(config.maxNorm(), config.weightClip(), parameters);
+    }
+
+    /**
+     * Trains on one batch.
+     *
+     * @param layerGradNorms where non-null, receives each parameterized layer's gradient norm (before
+     *                       clipping), and {@link #lastGradNorm()} the global one
+     * @return the batch objective (mean loss plus penalties), or NaN if the loss or a gradient was not finite,
+     *         in which case nothing was updated and {@link #failure()} says what
+     */
+    public double step(Matrix x, float[] targets, int[] labels, int rowOffset, double[] layerGradNorms) {
+        Matrix out = network.forward(x, Mode.TRAIN);
+        Matrix dOut = gradOutput.rows(x.rows());
+        double value = loss.valueAndGradient(out, targets, labels, rowOffset, dOut);
+        if (!Double.isFinite(value)) {
+            failure = "the loss is " + value;
+            return Double.NaN;
+        }
+        network.backward(dOut);
+        value += penalties();
+        if (layerGradNorms != null) {
+            lastGradNorm = gradientNorms(layerGradNorms);
+        }
+        clipGradients();
+        if (config.decoupledWeightDecay() > 0) {
+            for (Parameter p : parameters) {
+                if (p.decays()) {
+                    GradientTransforms.decoupledWeightDecay(p.size(), p.value(), 0, optimizer.lr(), config.decoupledWeightDecay());
+                }
+            }
+        }
+        if (!optimizer.step(grads)) {
+            failure = "a gradient holds NaN or an infinity";
+            return Double.NaN;
+        }
+        constraints.apply(parameters);
+        return value;
+    }
+
+    /** The global gradient norm of the last step that asked for norms. */
+    public double lastGradNorm() {
+        return lastGradNorm;
+    }
+
+    /** What was not finite in the last failed step. */
+    public String failure() {
+        return failure;
+    }
+
+    /** Adds the penalties' gradients to the weights' gradients and returns the penalties' value. */
+    private double penalties() {
+        if (config.l1() == 0 && config.l2() == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (Parameter p : parameters) {
+            if (!p.decays()) {
+                continue;
+            }
+            if (config.l2() > 0) {
+                sum += GradientTransforms.l2Penalty(p.size(), (float) config.l2(), p.value(), 0, p.grad(), 0);
+            }
+            if (config.l1() > 0) {
+                sum += GradientTransforms.l1Penalty(p.size(), (float) config.l1(), p.value(), 0, p.grad(), 0);
+            }
+        }
+        return sum;
+    }
+
+    private void clipGradients() {
+        if (config.clipValue() > 0) {
+            for (float[] g : grads) {
+                GradientTransforms.clipByValue(g.length, g, 0, (float) config.clipValue());
+            }
+        }
+        if (config.clipNorm() > 0) {
+            GradientTransforms.clipByGlobalNorm(grads, (float) config.clipNorm());
+        }
+    }
+
+    /** Fills the per-layer gradient norms and returns the global one. */
+    private double gradientNorms(double[] perLayer) {
+        double total = 0;
+        for (int l = 0; l < perLayer.length; l++) {
+            double squares = 0;
+            for (Parameter p : layerParameters.get(l)) {
+                double norm = Blas.nrm2(p.size(), p.grad(), 0);
+                squares += norm * norm;
+            }
+            perLayer[l] = Math.sqrt(squares);
+            total += squares;
+        }
+        return Math.sqrt(total);
+    }
+}
