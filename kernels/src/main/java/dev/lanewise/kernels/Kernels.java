@@ -1,38 +1,54 @@
 package dev.lanewise.kernels;
 
 import dev.lanewise.kernels.internal.KernelSet;
+import dev.lanewise.kernels.internal.VectorPreconditions;
+import dev.lanewise.kernels.internal.VectorProviderLoader;
 import dev.lanewise.kernels.internal.WidthClassLoader;
 import dev.lanewise.kernels.internal.scalar.ScalarKernelProvider;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides, once, which kernels the facades use, and hands out any implementation by name.
  *
- * <p>The vector path is chosen where the {@code jdk.incubator.vector} module is in the boot layer, C2 is
- * on (the Vector API is only fast once C2 compiles it) and the preferred species is at least 128 bits;
- * otherwise the scalar path, which needs nothing. Classes that touch the Vector API are loaded
- * reflectively, after the module check, so the library loads and works without
- * {@code --add-modules jdk.incubator.vector}.
+ * <p>The vector path is chosen where the {@code jdk.incubator.vector} module is in the boot layer, the JDK is
+ * no newer than {@link #NEWEST_TESTED_JDK}, the VM is HotSpot with its Vector API intrinsics and C2 on, the
+ * preferred species is at least 128 bits, and the vector classes load and initialize; otherwise the scalar
+ * path, which needs nothing. One log line says which path, and why. Classes that touch the Vector API are
+ * loaded reflectively, after these checks, and any {@link LinkageError}, {@link ExceptionInInitializerError}
+ * or other failure short of a {@link VirtualMachineError} while loading them falls back to scalar with the
+ * failure as the reason (as Apache Lucene's vectorization provider does).
  *
  * <p>System properties: {@value #IMPLEMENTATION_PROPERTY} = {@code auto} (default), {@code scalar} or
- * {@code vector}; {@value #BITS_PROPERTY} = 128, 256 or 512 forces the vector width (a width above the
- * hardware's runs emulated: correct, but slow).
+ * {@code vector} ({@code vector} skips the checks above, and throws where the vector classes cannot load);
+ * {@value #BITS_PROPERTY} = 128, 256 or 512 forces the vector width (a width above the hardware's runs
+ * emulated: correct, but slow); {@value #ALLOW_UNTESTED_JDK_PROPERTY} = {@code true} lets a newer JDK take the
+ * vector path. Test hooks, not for production: {@code lanewise.test.vectorProvider} names a class to load in
+ * place of the vector provider, {@code lanewise.test.jdkFeatureVersion} pretends another JDK feature version.
  */
 public final class Kernels {
     /** Forces {@code scalar} or {@code vector}; {@code auto} lets the checks decide. */
     public static final String IMPLEMENTATION_PROPERTY = "lanewise.kernels";
     /** Forces the vector width: 128, 256 or 512. */
     public static final String BITS_PROPERTY = "lanewise.vector.bits";
+    /** {@code true} lets a JDK newer than {@link #NEWEST_TESTED_JDK} take the vector path. */
+    public static final String ALLOW_UNTESTED_JDK_PROPERTY = "lanewise.vector.allowUntestedJdk";
+
+    /**
+     * The newest JDK feature release the vector kernels were tested on. {@code jdk.incubator.vector} is an
+     * incubating API: a later release may change its classes or its intrinsics, which shows up as a
+     * {@link LinkageError} (caught, and the scalar path taken) or, worse, as code that links but runs
+     * unintrinsified, far slower than scalar. Raise it once the whole suite passed on the new release.
+     */
+    public static final int NEWEST_TESTED_JDK = 25;
 
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
-    private static final String VECTOR_PROVIDER = "dev.lanewise.kernels.internal.vector.VectorKernelProvider";
     private static final Map<Integer, KernelProvider> VECTOR_BY_BITS = new ConcurrentHashMap<>();
 
     private Kernels() {}
@@ -46,7 +62,53 @@ public final class Kernels {
         static final KernelChoice CHOICE = choose();
 
         static {
-            System.getLogger("dev.lanewise.kernels").log(System.Logger.Level.INFO, CHOICE.describe());
+            // A warning where the JVM was set up for the vector path but did not get it.
+            boolean refused = CHOICE.provider().vectorBitSize() == 0 && vectorModulePresent()
+                    && !CHOICE.reason().startsWith("forced");
+            System.getLogger("dev.lanewise.kernels")
+                    .log(refused ? System.Logger.Level.WARNING : System.Logger.Level.INFO, CHOICE.describe());
+        }
+    }
+
+    /**
+     * The vector kernels at the production width and the width this JVM prefers, loaded once; or, in
+     * {@link #FAILURE}, why they could not be. Touched only once the module was found.
+     */
+    private static final class ProductionVector {
+        static final KernelProvider PROVIDER;
+        static final int PREFERRED_BITS;
+        static final UnsupportedOperationException FAILURE;
+
+        static {
+            KernelProvider provider = null;
+            int preferred = 0;
+            UnsupportedOperationException failure = null;
+            try {
+                ClassLoader loader = Kernels.class.getClassLoader();
+                preferred = VectorProviderLoader.preferredBitSize(loader);
+                provider = new KernelProvider(VectorProviderLoader.create(loader));
+            } catch (UnsupportedOperationException e) {
+                failure = e;
+            }
+            PROVIDER = provider;
+            PREFERRED_BITS = preferred;
+            FAILURE = failure;
+        }
+
+        static KernelProvider provider() {
+            throwIfFailed();
+            return PROVIDER;
+        }
+
+        static int preferredBits() {
+            throwIfFailed();
+            return PREFERRED_BITS;
+        }
+
+        private static void throwIfFailed() {
+            if (FAILURE != null) {
+                throw new UnsupportedOperationException(FAILURE.getMessage(), FAILURE.getCause());
+            }
         }
     }
 
@@ -70,7 +132,12 @@ public final class Kernels {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
-    /** The vector kernels at {@code bits} (128, 256 or 512), one instance per width. */
+    /**
+     * The vector kernels at {@code bits} (128, 256 or 512), one instance per width.
+     *
+     * @throws UnsupportedOperationException without the Vector API module, or where the vector classes fail to
+     *                                       load (the message says why)
+     */
     public static KernelProvider vector(int bits) {
         if (bits != 128 && bits != 256 && bits != 512) {
             throw new IllegalArgumentException("bits must be 128, 256 or 512, was " + bits);
@@ -80,18 +147,14 @@ public final class Kernels {
                     "the vector kernels need the JVM flag --add-modules " + VECTOR_MODULE);
         }
         return VECTOR_BY_BITS.computeIfAbsent(bits, b -> {
-            KernelProvider production = productionVector();
+            KernelProvider production = ProductionVector.provider();
             if (production.vectorBitSize() == b) {
                 return production;
             }
             // Another width: its own copy of the vector classes, so its species is a constant too.
-            return new KernelProvider((KernelSet) callVectorProvider(new WidthClassLoader(b, Kernels.class.getClassLoader()), "create"));
+            WidthClassLoader copy = new WidthClassLoader(b, Kernels.class.getClassLoader());
+            return new KernelProvider(VectorProviderLoader.create(copy));
         });
-    }
-
-    /** The vector kernels loaded the ordinary way, at the production width. */
-    private static KernelProvider productionVector() {
-        return new KernelProvider((KernelSet) callVectorProvider(Kernels.class.getClassLoader(), "create"));
     }
 
     /** The width forced by {@value #BITS_PROPERTY}, if it is set. */
@@ -100,14 +163,21 @@ public final class Kernels {
         return value == null ? OptionalInt.empty() : OptionalInt.of(parseBits(value));
     }
 
-    /** The width the JVM prefers for floats, if the Vector API module is present. */
+    /** The width the JVM prefers for floats, if the Vector API module is present and the vector classes load. */
     public static OptionalInt preferredVectorBits() {
-        return vectorModulePresent()
-                ? OptionalInt.of((Integer) callVectorProvider(Kernels.class.getClassLoader(), "preferredBitSize"))
+        return vectorModulePresent() && ProductionVector.FAILURE == null
+                ? OptionalInt.of(ProductionVector.PREFERRED_BITS)
                 : OptionalInt.empty();
     }
 
-    /** Every implementation this JVM can run: scalar, then vector at 128, 256 and 512 bits where possible. */
+    /**
+     * Every implementation this JVM can run: scalar, then vector at 128, 256 and 512 bits where the module is
+     * present.
+     *
+     * @throws UnsupportedOperationException where the module is present but the vector classes fail to load:
+     *                                       a caller enumerating implementations (a test) must not silently
+     *                                       lose the vector ones
+     */
     public static List<KernelProvider> all() {
         List<KernelProvider> all = new ArrayList<>(List.of(scalar()));
         if (vectorModulePresent()) {
@@ -146,6 +216,8 @@ public final class Kernels {
                         IMPLEMENTATION_PROPERTY + " must be auto, scalar or vector, was " + forced);
         }
         boolean force = forced.equals("vector");
+        // A malformed width is the caller's mistake: refuse it here, not as a load failure below.
+        OptionalInt forcedBits = forcedVectorBits();
         if (!vectorModulePresent()) {
             if (force) {
                 throw new IllegalStateException("-D" + IMPLEMENTATION_PROPERTY + "=vector, but the JVM was started "
@@ -153,16 +225,28 @@ public final class Kernels {
             }
             return new KernelChoice(scalar(), "scalar because the JVM was started without --add-modules " + VECTOR_MODULE);
         }
-        String noC2 = c2Missing();
-        if (noC2 != null && !force) {
-            return new KernelChoice(scalar(), "scalar because " + noC2 + ", and the Vector API is only fast once C2 compiles it");
+        Optional<String> refusal = VectorPreconditions.refusal();
+        if (refusal.isPresent() && !force) {
+            return new KernelChoice(scalar(), "scalar because " + refusal.get());
         }
-        int preferred = preferredVectorBits().orElseThrow();
-        OptionalInt forcedBits = forcedVectorBits();
+        try {
+            return chooseWidth(force, forcedBits, refusal.map(r -> " although " + r).orElse(""));
+        } catch (UnsupportedOperationException e) {
+            // The vector classes failed to load or initialize; the message says how.
+            if (force) {
+                throw new IllegalStateException("-D" + IMPLEMENTATION_PROPERTY + "=vector, but " + e.getMessage(), e);
+            }
+            return new KernelChoice(scalar(), "scalar because " + e.getMessage());
+        }
+    }
+
+    /** The vector width to run, once the module was found; {@code overridden} names a check that was skipped. */
+    private static KernelChoice chooseWidth(boolean force, OptionalInt forcedBits, String overridden) {
+        int preferred = ProductionVector.preferredBits();
         if (forcedBits.isPresent()) {
             int bits = forcedBits.getAsInt();
             String emulated = bits > preferred ? " (wider than the hardware's " + preferred + " bits: emulated, slow)" : "";
-            return new KernelChoice(vector(bits), "vector because -D" + BITS_PROPERTY + "=" + bits + emulated);
+            return new KernelChoice(vector(bits), "vector because -D" + BITS_PROPERTY + "=" + bits + emulated + overridden);
         }
         if (preferred < 128) {
             if (force) {
@@ -170,8 +254,9 @@ public final class Kernels {
             }
             return new KernelChoice(scalar(), "scalar because the preferred float species is only " + preferred + " bits");
         }
-        return new KernelChoice(vector(preferred), (force ? "vector forced" : "vector because the Vector API module is present, C2 is on")
-                + " and the CPU's preferred float species is " + preferred + " bits");
+        String why = force ? "vector forced" + overridden + ";"
+                : "vector because the Vector API module is present and intrinsified by C2 on a tested JDK,";
+        return new KernelChoice(vector(preferred), why + " and the CPU's preferred float species is " + preferred + " bits");
     }
 
     private static int parseBits(String value) {
@@ -184,28 +269,5 @@ public final class Kernels {
             // fall through to the message below
         }
         throw new IllegalArgumentException(BITS_PROPERTY + " must be 128, 256 or 512, was " + value);
-    }
-
-    /** Why C2 is unavailable, or null if it is on. */
-    private static String c2Missing() {
-        String info = System.getProperty("java.vm.info", "");
-        if (info.contains("interpreted mode")) {
-            return "the JVM runs interpreted (-Xint)";
-        }
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-XX:TieredStopAtLevel=") && !arg.endsWith("=4")) {
-                return "C2 is off (" + arg + ")";
-            }
-        }
-        return null;
-    }
-
-    private static Object callVectorProvider(ClassLoader loader, String method) {
-        try {
-            Class<?> provider = Class.forName(VECTOR_PROVIDER, true, loader);
-            return provider.getMethod(method).invoke(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot load the vector kernels", e);
-        }
     }
 }

@@ -1,8 +1,7 @@
 package dev.lanewise.kernels.internal;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The one fused-multiply-add policy that both the scalar and the vector paths follow, so that
@@ -13,7 +12,9 @@ import java.util.Locale;
  * <p>Why not always fuse: when the JVM runs without hardware FMA (for example under {@code -XX:UseAVX=0}),
  * {@code Math.fma} and {@code FloatVector.fma} fall back to software and become thousands of times slower.
  * The JVM's own {@code UseFMA} flag says whether it emits the instruction; the system property
- * {@value #PROPERTY} ({@code auto}, {@code true}, {@code false}) overrides it.
+ * {@value #PROPERTY} ({@code auto}, {@code true}, {@code false}) overrides it. Where the flag cannot be read
+ * (not HotSpot, or no {@code jdk.management} module: see {@link HotSpotFlags}) the policy is multiply-add, the
+ * choice that is never thousands of times slower.
  */
 public final class FmaPolicy {
     /** System property that forces the policy: {@code auto} (default), {@code true} or {@code false}. */
@@ -47,16 +48,16 @@ public final class FmaPolicy {
         if (!forced.equals("auto")) {
             return PROPERTY + "=" + forced;
         }
+        Optional<String> flag = HotSpotFlags.get("UseFMA");
+        if (flag.isEmpty()) {
+            return "UseFMA cannot be read because " + HotSpotFlags.unreadableReason().orElse("the VM has no such flag")
+                    + ", so multiply-add";
+        }
         return USE_FMA ? "the JVM reports UseFMA=true" : "the JVM reports no hardware FMA (UseFMA=false)";
     }
 
-    /** Reads HotSpot's UseFMA flag; a JVM without it (not HotSpot) is assumed to have no fast FMA. */
+    /** HotSpot's UseFMA flag; a JVM where it cannot be read is assumed to have no fast FMA. */
     private static boolean jvmUsesFma() {
-        try {
-            HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return bean != null && Boolean.parseBoolean(bean.getVMOption("UseFMA").getValue());
-        } catch (IllegalArgumentException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
+        return HotSpotFlags.get("UseFMA").map(Boolean::parseBoolean).orElse(false);
     }
 }

@@ -59,6 +59,16 @@ public record AdamConfig(double lr, double beta1, double beta2, double eps, doub
         return new AdamConfig(lr, beta1, beta2, eps, weightDecay, amsgrad, maximize, decoupled);
     }
 
+    /** The decay added to the gradient: {@link #weightDecay} for Adam, 0 for AdamW (whose decay is decoupled). */
+    public float coupledWeightDecay() {
+        return decoupled ? 0f : (float) weightDecay;
+    }
+
+    /** What theta is multiplied by before the step: AdamW's 1 - lr * weight_decay, or exactly 1 for Adam. */
+    public float decayFactor() {
+        return decoupled ? (float) (1 - lr * weightDecay) : 1f;
+    }
+
     /** lr / (1 - beta1^t): the step size with the first bias correction folded in. */
     public float stepSize(long step) {
         return (float) (lr / (1 - Math.pow(beta1, step)));

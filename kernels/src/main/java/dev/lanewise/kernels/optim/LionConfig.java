@@ -31,4 +31,9 @@ public record LionConfig(double lr, double beta1, double beta2, double weightDec
     public LionConfig withWeightDecay(double weightDecay) {
         return new LionConfig(lr, beta1, beta2, weightDecay);
     }
+
+    /** What theta is multiplied by before the step: 1 - lr * weight_decay, rounded once to float. */
+    public float decayFactor() {
+        return (float) (1 - lr * weightDecay);
+    }
 }

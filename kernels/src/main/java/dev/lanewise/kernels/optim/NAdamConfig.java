@@ -45,4 +45,30 @@ public record NAdamConfig(double lr, double beta1, double beta2, double eps, dou
     public double mu(long step) {
         return beta1 * (1 - 0.5 * Math.pow(0.96, step * momentumDecay));
     }
+
+    /**
+     * The scalars of step {@code step}, computed here once so that the scalar and vector kernels use the same
+     * bits (see {@link OptimizerKernels#nadam}).
+     *
+     * @param muProduct mu_1 ... mu_{t-1} (1 on the first step)
+     */
+    public StepFactors stepFactors(long step, double muProduct) {
+        double mu = mu(step);
+        double muNext = mu(step + 1);
+        double product = muProduct * mu;
+        return new StepFactors(product,
+                (float) (-lr * (1 - mu) / (1 - product)),
+                (float) (-lr * muNext / (1 - product * muNext)),
+                (float) (1 / (1 - Math.pow(beta2, step))));
+    }
+
+    /**
+     * NAdam's per-step scalars, computed in double and rounded once to float.
+     *
+     * @param muProduct              P_t = mu_1 ... mu_t, the state to carry into the next step
+     * @param gradFactor             -lr (1 - mu_t) / (1 - P_t), the factor on g
+     * @param momentFactor           -lr mu_{t+1} / (1 - P_t mu_{t+1}), the factor on m
+     * @param inverseBiasCorrection2 1 / (1 - beta2^t), the factor on v under the square root
+     */
+    public record StepFactors(double muProduct, float gradFactor, float momentFactor, float inverseBiasCorrection2) {}
 }

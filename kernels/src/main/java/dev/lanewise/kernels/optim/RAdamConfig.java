@@ -61,6 +61,11 @@ public record RAdamConfig(double lr, double beta1, double beta2, double eps, dou
         return (float) (lr * rect * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
     }
 
+    /** This step's factor: {@link #rectifiedStepSize} where {@link #rectified}, else {@link #plainStepSize}. */
+    public float stepSize(long step) {
+        return rectified(step) ? rectifiedStepSize(step) : plainStepSize(step);
+    }
+
     /** The factor on m of an unrectified step: lr / (1 - beta1^t). */
     public float plainStepSize(long step) {
         return (float) (lr / (1 - Math.pow(beta1, step)));

@@ -136,8 +136,8 @@ public final class ScalarOptimizers implements OptimizerKernels {
             int vOff, float[] vMax, int vmOff, AdamConfig c, long step) {
         boolean maximize = c.maximize();
         boolean amsgrad = c.amsgrad();
-        float wd = c.decoupled() ? 0f : (float) c.weightDecay();
-        float decay = c.decoupled() ? (float) (1 - c.lr() * c.weightDecay()) : 1f;
+        float wd = c.coupledWeightDecay();
+        float decay = c.decayFactor();
         float beta1 = (float) c.beta1();
         float rest1 = (float) (1 - c.beta1());
         float beta2 = (float) c.beta2();
@@ -194,12 +194,10 @@ public final class ScalarOptimizers implements OptimizerKernels {
     @Override
     public double nadam(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] v,
             int vOff, NAdamConfig c, long step, double muProduct) {
-        double mu = c.mu(step);
-        double muNext = c.mu(step + 1);
-        double product = muProduct * mu;
-        float gradFactor = (float) (-c.lr() * (1 - mu) / (1 - product));
-        float momentFactor = (float) (-c.lr() * muNext / (1 - product * muNext));
-        float invBc2 = (float) (1 / (1 - Math.pow(c.beta2(), step)));
+        NAdamConfig.StepFactors factors = c.stepFactors(step, muProduct);
+        float gradFactor = factors.gradFactor();
+        float momentFactor = factors.momentFactor();
+        float invBc2 = factors.inverseBiasCorrection2();
         float wd = (float) c.weightDecay();
         float beta1 = (float) c.beta1();
         float rest1 = (float) (1 - c.beta1());
@@ -219,14 +217,14 @@ public final class ScalarOptimizers implements OptimizerKernels {
             float denom = (float) Math.sqrt(vi * invBc2) + eps;
             param[pOff + i] = p + fma(gradFactor, g, momentFactor * mi) / denom;
         }
-        return product;
+        return factors.muProduct();
     }
 
     @Override
     public void radam(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] v,
             int vOff, RAdamConfig c, long step) {
         boolean rectified = c.rectified(step);
-        float negStepSize = -(rectified ? c.rectifiedStepSize(step) : c.plainStepSize(step));
+        float negStepSize = -c.stepSize(step);
         float wd = (float) c.weightDecay();
         float beta1 = (float) c.beta1();
         float rest1 = (float) (1 - c.beta1());
@@ -251,7 +249,7 @@ public final class ScalarOptimizers implements OptimizerKernels {
     @Override
     public void lion(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, LionConfig c) {
         float negLr = (float) -c.lr();
-        float decay = (float) (1 - c.lr() * c.weightDecay());
+        float decay = c.decayFactor();
         float beta1 = (float) c.beta1();
         float rest1 = (float) (1 - c.beta1());
         float beta2 = (float) c.beta2();

@@ -164,9 +164,9 @@ public final class VectorOptimizers implements OptimizerKernels {
         VectorSpecies<Float> s = SPECIES;
         boolean maximize = c.maximize();
         boolean amsgrad = c.amsgrad();
-        float wd = c.decoupled() ? 0f : (float) c.weightDecay();
+        float wd = c.coupledWeightDecay();
         FloatVector wdLanes = FloatVector.broadcast(s, wd);
-        float decayFactor = c.decoupled() ? (float) (1 - c.lr() * c.weightDecay()) : 1f;
+        float decayFactor = c.decayFactor();
         boolean decays = decayFactor != 1f;
         FloatVector decay = FloatVector.broadcast(s, decayFactor);
         FloatVector beta1 = FloatVector.broadcast(s, (float) c.beta1());
@@ -265,12 +265,10 @@ public final class VectorOptimizers implements OptimizerKernels {
     public double nadam(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] v,
             int vOff, NAdamConfig c, long step, double muProduct) {
         VectorSpecies<Float> s = SPECIES;
-        double mu = c.mu(step);
-        double muNext = c.mu(step + 1);
-        double product = muProduct * mu;
-        FloatVector gradFactor = FloatVector.broadcast(s, (float) (-c.lr() * (1 - mu) / (1 - product)));
-        FloatVector momentFactor = FloatVector.broadcast(s, (float) (-c.lr() * muNext / (1 - product * muNext)));
-        FloatVector invBc2 = FloatVector.broadcast(s, (float) (1 / (1 - Math.pow(c.beta2(), step))));
+        NAdamConfig.StepFactors factors = c.stepFactors(step, muProduct);
+        FloatVector gradFactor = FloatVector.broadcast(s, factors.gradFactor());
+        FloatVector momentFactor = FloatVector.broadcast(s, factors.momentFactor());
+        FloatVector invBc2 = FloatVector.broadcast(s, factors.inverseBiasCorrection2());
         float wd = (float) c.weightDecay();
         FloatVector wdLanes = FloatVector.broadcast(s, wd);
         FloatVector beta1 = FloatVector.broadcast(s, (float) c.beta1());
@@ -292,7 +290,7 @@ public final class VectorOptimizers implements OptimizerKernels {
         if (i < n) {
             TAIL.nadam(n - i, param, pOff + i, grad, gOff + i, m, mOff + i, v, vOff + i, c, step, muProduct);
         }
-        return product;
+        return factors.muProduct();
     }
 
     @Override
@@ -300,8 +298,7 @@ public final class VectorOptimizers implements OptimizerKernels {
             int vOff, RAdamConfig c, long step) {
         VectorSpecies<Float> s = SPECIES;
         boolean rectified = c.rectified(step);
-        FloatVector negStepSize = FloatVector.broadcast(s,
-                -(rectified ? c.rectifiedStepSize(step) : c.plainStepSize(step)));
+        FloatVector negStepSize = FloatVector.broadcast(s, -c.stepSize(step));
         float wd = (float) c.weightDecay();
         FloatVector wdLanes = FloatVector.broadcast(s, wd);
         FloatVector beta1 = FloatVector.broadcast(s, (float) c.beta1());
@@ -329,7 +326,7 @@ public final class VectorOptimizers implements OptimizerKernels {
     public void lion(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, LionConfig c) {
         VectorSpecies<Float> s = SPECIES;
         FloatVector negLr = FloatVector.broadcast(s, (float) -c.lr());
-        float decayFactor = (float) (1 - c.lr() * c.weightDecay());
+        float decayFactor = c.decayFactor();
         boolean decays = decayFactor != 1f;
         FloatVector decay = FloatVector.broadcast(s, decayFactor);
         FloatVector beta1 = FloatVector.broadcast(s, (float) c.beta1());
