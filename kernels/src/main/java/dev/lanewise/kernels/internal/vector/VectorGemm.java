@@ -21,7 +21,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorGemm implements GemmKernels {
     private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOAT;
-    private static final int BITS = VectorWidth.BITS;
 
     /** Per-thread packing buffers, grown on demand and kept, so a training loop allocates nothing. */
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][]);
@@ -72,6 +71,7 @@ public final class VectorGemm implements GemmKernels {
         float[] bPack = buffer(buffers, 0, kcMax * plan.nc());
         // A's buffer has a vector of slack for GemmPacking's whole-vector copies of short runs.
         float[] aPack = plan.packA() ? buffer(buffers, 1, kcMax * plan.mc() + SPECIES.length()) : null;
+        float[] tile = GemmTile.edge();
         for (int jc = j0; jc < j1; jc += plan.nc()) {
             int nc = Math.min(plan.nc(), j1 - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
@@ -90,14 +90,14 @@ public final class VectorGemm implements GemmKernels {
                             int rows = Math.min(mr, mc - ir);
                             int cBase = cOff + (ic + ir) * ldc + jc + jr;
                             if (aPack != null) {
-                                GemmMicroKernels.packed(plan.shape(), BITS, kc, aPack, ir / mr * kc * mr, rows,
-                                        bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
+                                GemmMicroKernels.packed(plan.shape(), kc, aPack, ir / mr * kc * mr, rows,
+                                        bPack, bBase, alpha, beta, first, c, cBase, ldc, cols, tile);
                             } else if (transA) {
-                                GemmMicroKernels.strided(plan.shape(), BITS, kc, a, aOff + pc * lda + ic + ir, 1, lda,
-                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
+                                GemmMicroKernels.strided(plan.shape(), kc, a, aOff + pc * lda + ic + ir, 1, lda,
+                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols, tile);
                             } else {
-                                GemmMicroKernels.rowwise(plan.shape(), BITS, kc, a, aOff + (ic + ir) * lda + pc, lda,
-                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
+                                GemmMicroKernels.rowwise(plan.shape(), kc, a, aOff + (ic + ir) * lda + pc, lda,
+                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols, tile);
                             }
                         }
                     }
