@@ -3,6 +3,9 @@ package dev.lanewise.kernels.gemm;
 import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.internal.Check;
 
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
 /**
  * Matrix-vector and matrix-matrix products and the dense-layer bias helpers, on the kernels {@link Kernels}
  * chose. Every method checks every argument and bound before it writes anything; see {@link GemmKernels}
@@ -33,6 +36,20 @@ public final class Gemm {
             int threads) {
         checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, threads);
         KERNELS.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, threads);
+    }
+
+    /**
+     * {@code C = alpha * op(A) * op(B) + beta * C} on at most {@code threads} threads: the caller's and those
+     * of {@code executor}, which should run tasks concurrently. Any executor gives the same bits, and none
+     * can deadlock the call, not even one that runs tasks on the calling thread (see {@link GemmKernels}).
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+            int threads, Executor executor) {
+        checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, threads);
+        Objects.requireNonNull(executor, "executor");
+        KERNELS.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, threads,
+                executor);
     }
 
     /** {@code C = A * B} for dense row-major arrays ({@code lda = k}, {@code ldb = ldc = n}). */

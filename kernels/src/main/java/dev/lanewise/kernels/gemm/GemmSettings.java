@@ -1,12 +1,18 @@
 package dev.lanewise.kernels.gemm;
 
 import dev.lanewise.kernels.internal.Check;
+import dev.lanewise.kernels.internal.GemmThreads;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * How {@link Gemm} uses threads: how many when a call does not say (system property {@value #PROPERTY} at
- * start-up, default: the available processors), and from how many flops a product is worth splitting
- * (system property {@value #MIN_SPLIT_PROPERTY}, default {@value #DEFAULT_MIN_SPLIT_FLOPS}). Both can be
- * changed at run time. Neither ever changes the result (see {@link GemmKernels}), only the speed.
+ * start-up, default: the available processors), from how many flops a product is worth splitting
+ * (system property {@value #MIN_SPLIT_PROPERTY}, default {@value #DEFAULT_MIN_SPLIT_FLOPS}), and which
+ * {@link Executor} runs the parts when a call names none (default: the library's own pool of daemon
+ * threads). All can be changed at run time. None ever changes the result (see {@link GemmKernels}), only
+ * the speed.
  */
 public final class GemmSettings {
     /** System property with the default thread count. */
@@ -24,6 +30,7 @@ public final class GemmSettings {
 
     private static volatile int threads = initialThreads();
     private static volatile long minSplitFlops = initialMinSplitFlops();
+    private static volatile Executor executor = GemmThreads.sharedPool();
 
     private GemmSettings() {}
 
@@ -49,6 +56,24 @@ public final class GemmSettings {
             throw new IllegalArgumentException("minSplitFlops must be >= 0, was " + flops);
         }
         minSplitFlops = flops;
+    }
+
+    /** The executor that runs the parts of a split product when a call names none. */
+    public static Executor executor() {
+        return executor;
+    }
+
+    /**
+     * Sets the executor that runs the parts of a split product when a call names none, for example an
+     * application's own pool; it should run tasks concurrently (see {@link GemmKernels}, "Threads").
+     */
+    public static void setExecutor(Executor executor) {
+        GemmSettings.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** Gives the parts of split products back to the library's own pool of daemon threads. */
+    public static void resetExecutor() {
+        executor = GemmThreads.sharedPool();
     }
 
     private static int initialThreads() {

@@ -3,14 +3,18 @@ package dev.lanewise.kernels.internal.scalar;
 import dev.lanewise.kernels.gemm.GemmKernels;
 import dev.lanewise.kernels.internal.FmaPolicy;
 import dev.lanewise.kernels.internal.GemmThreads;
+import dev.lanewise.kernels.internal.GemmWorkspace;
+
+import java.util.concurrent.Executor;
 
 /**
  * {@link GemmKernels} in plain Java: the readable reference, and the path where the Vector API is missing.
  *
  * <p>{@code sgemm} is cache-blocked: it copies a {@value #K_BLOCK} x {@value #COL_BLOCK} block of op(B) into
- * a dense row-major buffer (about 512 KiB, which stays in L2 while every row of C passes over it), so the
- * innermost loop runs over contiguous floats whatever the transposes, and C2 vectorizes it by itself.
- * Threads split the rows of C.
+ * a dense row-major buffer (about 512 KiB, which stays in L2 while every row of C passes over it; borrowed
+ * with its part's workspace, see {@link dev.lanewise.kernels.internal.GemmWorkspaces}), so the innermost
+ * loop runs over contiguous floats whatever the transposes, and C2 vectorizes it by itself. Threads split
+ * the rows of C.
  */
 public final class ScalarGemm implements GemmKernels {
     static final int K_BLOCK = 256;
@@ -50,7 +54,7 @@ public final class ScalarGemm implements GemmKernels {
     @Override
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float beta, float[] c, int cOff, int ldc, int threads) {
+            float beta, float[] c, int cOff, int ldc, int threads, Executor executor) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -61,18 +65,18 @@ public final class ScalarGemm implements GemmKernels {
             return;
         }
         int parts = GemmThreads.parts(threads, 2L * m * n * k, m);
-        GemmThreads.run(parts, part -> {
+        GemmThreads.run(parts, executor, (part, workspace) -> {
             int i0 = GemmThreads.start(part, parts, m, 1);
             int i1 = GemmThreads.start(part + 1, parts, m, 1);
-            blocked(transA, transB, i0, i1, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            blocked(workspace, transA, transB, i0, i1, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         });
     }
 
     /** Rows {@code [i0, i1)} of C, one B block at a time. */
-    private static void blocked(boolean transA, boolean transB, int i0, int i1, int n, int k, float alpha,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    private static void blocked(GemmWorkspace workspace, boolean transA, boolean transB, int i0, int i1, int n,
+            int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float beta, float[] c, int cOff, int ldc) {
-        float[] block = new float[Math.min(k, K_BLOCK) * Math.min(n, COL_BLOCK)];
+        float[] block = workspace.packedB(Math.min(k, K_BLOCK) * Math.min(n, COL_BLOCK));
         for (int j0 = 0; j0 < n; j0 += COL_BLOCK) {
             int nb = Math.min(COL_BLOCK, n - j0);
             for (int p0 = 0; p0 < k; p0 += K_BLOCK) {

@@ -10,22 +10,24 @@ import jdk.incubator.vector.VectorSpecies;
  * panel are zeros (the kernel then needs no edge cases inside its loop).
  */
 final class GemmPacking {
-    /** Index map of {@link #gatherColumns}, per thread: up to 32 rows (B's widest panel) of 16 lanes. */
-    private static final ThreadLocal<int[]> GATHER_MAP = ThreadLocal.withInitial(() -> new int[32 * 16]);
+    /** Ints in the index map of {@link #gatherColumns}: up to 32 rows (B's widest panel) of 16 lanes. */
+    static final int MAP_INTS = 32 * 16;
 
     private GemmPacking() {}
 
     /**
      * op(B)[p0, p0 + kc) x [j0, j0 + nc) as panels of {@code nr} columns: panel q holds, for each p, the
-     * {@code nr} floats of row p at {@code dst[(q * kc + p) * nr]}, zero past column nc.
+     * {@code nr} floats of row p at {@code dst[(q * kc + p) * nr]}, zero past column nc. {@code map} is
+     * scratch of {@link #MAP_INTS} ints.
      */
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr, float[] dst) {
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr, float[] dst,
+            int[] map) {
         if (!transB) {
             splitRows(b, bOff + p0 * ldb + j0, ldb, kc, nc, nr, dst);
             return;
         }
         // B holds op(B) transposed: column j of op(B) is a contiguous run, read once, written strided.
-        int[] map = gatherMap(ldb, nr);
+        gatherMap(ldb, nr, map);
         for (int q = 0, jq = 0; jq < nc; q++, jq += nr) {
             int width = Math.min(nr, nc - jq);
             int base = q * kc * nr;
@@ -49,10 +51,14 @@ final class GemmPacking {
 
     /**
      * op(A)[i0, i0 + mc) x [p0, p0 + kc) as panels of {@code mr} rows: panel q holds, for each p, the
-     * {@code mr} floats of column p at {@code dst[(q * kc + p) * mr]}, zero past row mc.
+     * {@code mr} floats of column p at {@code dst[(q * kc + p) * mr]}, zero past row mc. {@code map} is
+     * scratch of {@link #MAP_INTS} ints.
      */
-    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, int mr, float[] dst) {
-        int[] map = transA ? null : gatherMap(lda, mr);
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, int mr, float[] dst,
+            int[] map) {
+        if (!transA) {
+            gatherMap(lda, mr, map);
+        }
         for (int q = 0, iq = 0; iq < mc; q++, iq += mr) {
             int height = Math.min(mr, mc - iq);
             int base = q * kc * mr;
@@ -108,20 +114,18 @@ final class GemmPacking {
     }
 
     /**
-     * The index map of {@link #gatherColumns} for blocks of {@code rows} rows {@code ld} apart (this thread's
-     * array, refilled): output float e of a block of lanes columns is row e % rows of column e / rows.
+     * Fills {@code map} with the index map of {@link #gatherColumns} for blocks of {@code rows} rows
+     * {@code ld} apart: output float e of a block of lanes columns is row e % rows of column e / rows.
      * Made once per packing call, not per panel: it costs a few hundred cycles, as much as a panel of a
      * product with K = 10.
      */
-    private static int[] gatherMap(int ld, int rows) {
-        int[] map = GATHER_MAP.get();
+    private static void gatherMap(int ld, int rows, int[] map) {
         int e = 0;
         for (int column = 0; column < VectorWidth.FLOAT.length(); column++) {
             for (int row = 0; row < rows; row++) {
                 map[e++] = row * ld + column;
             }
         }
-        return map;
     }
 
     /**

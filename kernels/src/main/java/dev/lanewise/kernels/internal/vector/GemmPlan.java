@@ -41,13 +41,12 @@ record GemmPlan(int shape, int mr, int nr, int kc, int mc, int nc, boolean packA
 
     static GemmPlan of(int lanes, int m, int n, int k) {
         boolean narrow = n <= lanes;
-        int bits = lanes * Float.SIZE;
         int shape = narrow ? NARROW : WIDE;
-        int mr = GemmMicroKernels.mr(shape, bits);
-        int nr = GemmMicroKernels.nv(shape, bits) * lanes;
+        int mr = GemmMicroKernels.mr(shape);
+        int nr = GemmMicroKernels.nv(shape) * lanes;
         // From the wide kernel's panel even when C is narrow: the K blocking decides the rounding, and an
         // element's bits must not depend on the shape of C around it.
-        int kcMax = Math.min(KC_MAX, B_PANEL_FLOATS / (GemmMicroKernels.nv(WIDE, bits) * lanes));
+        int kcMax = Math.min(KC_MAX, B_PANEL_FLOATS / (GemmMicroKernels.nv(WIDE) * lanes));
         // Equal K blocks, none longer than kcMax: no short last block that would pay a C update for little work.
         int kBlocks = Math.max(1, (k + kcMax - 1) / kcMax);
         int kc = Math.max(1, (k + kBlocks - 1) / kBlocks);

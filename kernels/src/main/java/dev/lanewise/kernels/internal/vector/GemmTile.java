@@ -4,20 +4,17 @@ import dev.lanewise.kernels.internal.FmaPolicy;
 
 /**
  * The edge tiles of the micro-kernels ({@link GemmMicroKernels}): tiles cut by the bottom or right border of
- * C, which the kernel spills into a per-thread scratch tile instead of storing its registers directly.
+ * C, which the kernel spills into a scratch tile (its part's, from its workspace) instead of storing its
+ * registers directly.
  */
 final class GemmTile {
-    /** Floats in the largest tile of any kernel: 8 rows x 4 vectors of 16 lanes. */
-    private static final int MAX_TILE = 8 * 4 * 16;
-
-    private static final ThreadLocal<float[]> EDGE = ThreadLocal.withInitial(() -> new float[MAX_TILE]);
+    /**
+     * Floats in the scratch tile: enough for 32 vectors of 16 lanes, such as 8 rows x 4 vectors (the
+     * generator refuses larger shapes). Row-major with any row length up to the widest kernel's.
+     */
+    static final int MAX_TILE = 8 * 4 * 16;
 
     private GemmTile() {}
-
-    /** This thread's scratch tile, row-major with any row length up to the widest kernel's. */
-    static float[] edge() {
-        return EDGE.get();
-    }
 
     /**
      * {@code C = alpha * tile + scaleC * C} (only {@code alpha * tile} when {@code !readC}) over the first

@@ -3,6 +3,10 @@ package dev.lanewise.kernels.internal.vector;
 import dev.lanewise.kernels.gemm.GemmKernels;
 import dev.lanewise.kernels.internal.FmaPolicy;
 import dev.lanewise.kernels.internal.GemmThreads;
+import dev.lanewise.kernels.internal.GemmWorkspace;
+import dev.lanewise.kernels.internal.GemmWorkspaces;
+
+import java.util.concurrent.Executor;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -16,20 +20,17 @@ import jdk.incubator.vector.VectorSpecies;
  * of the inner dimension, pack the kc x nc block of op(B) into panels; for each mc-tall block of A, pack it
  * (unless C is skinny, see {@link GemmPlan#packA}); then run the micro-kernel ({@link GemmMicroKernels})
  * over every mr x nr tile. The first kc block applies beta, the later ones add. Threads split C into
- * disjoint row (or, for wide short C, column) ranges; each runs the same nest on its range with its own
- * buffers, so every element sees the same operations in the same order for any thread count.
+ * disjoint row (or, for wide short C, column) ranges; each runs the same nest on its range in its own
+ * workspace (packing buffers borrowed from {@link dev.lanewise.kernels.internal.GemmWorkspaces} for the
+ * call), so every element sees the same operations in the same order for any thread count.
  */
 public final class VectorGemm implements GemmKernels {
     private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOAT;
-    private static final int BITS = VectorWidth.BITS;
-
-    /** Per-thread packing buffers, grown on demand and kept, so a training loop allocates nothing. */
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][]);
 
     @Override
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float beta, float[] c, int cOff, int ldc, int threads) {
+            float beta, float[] c, int cOff, int ldc, int threads, Executor executor) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -44,23 +45,32 @@ public final class VectorGemm implements GemmKernels {
         int align = byRows ? plan.mr() : plan.nr();
         int parts = GemmThreads.parts(threads, 2L * m * n * k, ((byRows ? m : n) + align - 1) / align);
         if (parts == 1) {
-            blocked(plan, transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            // Without the lambda and the split of GemmThreads.run: a product of one part allocates nothing.
+            GemmWorkspace workspace = GemmWorkspaces.borrow();
+            try {
+                blocked(plan, workspace, transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                        beta, c, cOff, ldc);
+            } finally {
+                GemmWorkspaces.giveBack(workspace);
+            }
             return;
         }
-        GemmThreads.run(parts, part -> {
+        GemmThreads.run(parts, executor, (part, workspace) -> {
             int from = GemmThreads.start(part, parts, byRows ? m : n, align);
             int to = GemmThreads.start(part + 1, parts, byRows ? m : n, align);
             if (byRows) {
-                blocked(plan, transA, transB, from, to, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                blocked(plan, workspace, transA, transB, from, to, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                        beta, c, cOff, ldc);
             } else {
-                blocked(plan, transA, transB, 0, m, from, to, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                blocked(plan, workspace, transA, transB, 0, m, from, to, k, alpha, a, aOff, lda, b, bOff, ldb,
+                        beta, c, cOff, ldc);
             }
         });
     }
 
-    /** C[i0, i1) x [j0, j1) on the calling thread. */
-    private void blocked(GemmPlan plan, boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
-            float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    /** C[i0, i1) x [j0, j1) on the calling thread, packing into {@code workspace}. */
+    private void blocked(GemmPlan plan, GemmWorkspace workspace, boolean transA, boolean transB,
+            int i0, int i1, int j0, int j1, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float beta, float[] c, int cOff, int ldc) {
         if (i0 >= i1 || j0 >= j1) {
             return;
@@ -68,20 +78,21 @@ public final class VectorGemm implements GemmKernels {
         int mr = plan.mr();
         int nr = plan.nr();
         int kcMax = plan.kc();
-        float[][] buffers = BUFFERS.get();
-        float[] bPack = buffer(buffers, 0, kcMax * plan.nc());
+        float[] bPack = workspace.packedB(kcMax * plan.nc());
         // A's buffer has a vector of slack for GemmPacking's whole-vector copies of short runs.
-        float[] aPack = plan.packA() ? buffer(buffers, 1, kcMax * plan.mc() + SPECIES.length()) : null;
+        float[] aPack = plan.packA() ? workspace.packedA(kcMax * plan.mc() + SPECIES.length()) : null;
+        float[] tile = workspace.tile(GemmTile.MAX_TILE);
+        int[] map = workspace.indexMap(GemmPacking.MAP_INTS);
         for (int jc = j0; jc < j1; jc += plan.nc()) {
             int nc = Math.min(plan.nc(), j1 - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 boolean first = pc == 0;
-                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bPack);
+                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bPack, map);
                 for (int ic = i0; ic < i1; ic += plan.mc()) {
                     int mc = Math.min(plan.mc(), i1 - ic);
                     if (aPack != null) {
-                        GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, aPack);
+                        GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, aPack, map);
                     }
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
@@ -90,29 +101,20 @@ public final class VectorGemm implements GemmKernels {
                             int rows = Math.min(mr, mc - ir);
                             int cBase = cOff + (ic + ir) * ldc + jc + jr;
                             if (aPack != null) {
-                                GemmMicroKernels.packed(plan.shape(), BITS, kc, aPack, ir / mr * kc * mr, rows,
-                                        bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
+                                GemmMicroKernels.packed(plan.shape(), kc, aPack, ir / mr * kc * mr, rows,
+                                        bPack, bBase, alpha, beta, first, c, cBase, ldc, cols, tile);
                             } else if (transA) {
-                                GemmMicroKernels.strided(plan.shape(), BITS, kc, a, aOff + pc * lda + ic + ir, 1, lda,
-                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
+                                GemmMicroKernels.strided(plan.shape(), kc, a, aOff + pc * lda + ic + ir, 1, lda,
+                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols, tile);
                             } else {
-                                GemmMicroKernels.rowwise(plan.shape(), BITS, kc, a, aOff + (ic + ir) * lda + pc, lda,
-                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols);
+                                GemmMicroKernels.rowwise(plan.shape(), kc, a, aOff + (ic + ir) * lda + pc, lda,
+                                        rows, bPack, bBase, alpha, beta, first, c, cBase, ldc, cols, tile);
                             }
                         }
                     }
                 }
             }
         }
-    }
-
-    private static float[] buffer(float[][] buffers, int which, int size) {
-        float[] buffer = buffers[which];
-        if (buffer == null || buffer.length < size) {
-            buffer = new float[size];
-            buffers[which] = buffer;
-        }
-        return buffer;
     }
 
     @Override
