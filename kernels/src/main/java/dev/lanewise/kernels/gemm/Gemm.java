@@ -17,22 +17,24 @@ public final class Gemm {
     private Gemm() {}
 
     /** {@code y = alpha * op(A) * x + beta * y}; A is {@code m x n}. */
-    public static void sgemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda,
-            float[] x, int xOff, float beta, float[] y, int yOff) {
-        KERNELS.sgemv(trans, m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+    public static void sgemv(boolean trans, int m, int n, float alpha, float[] a, int aOffset, int lda,
+            float[] x, int xOffset, float beta, float[] y, int yOffset) {
+        KERNELS.sgemv(trans, m, n, alpha, a, aOffset, lda, x, xOffset, beta, y, yOffset);
     }
 
     /** {@code C = alpha * op(A) * op(B) + beta * C} on {@link GemmSettings#threads()} threads. */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-        sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, GemmSettings.threads());
+            float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset,
+            int ldc) {
+        sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                GemmSettings.threads());
     }
 
     /** {@code C = alpha * op(A) * op(B) + beta * C} on at most {@code threads} threads. */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
-            int threads) {
-        KERNELS.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, threads);
+            float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset,
+            int ldc, int threads) {
+        KERNELS.sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
     }
 
     /** {@code C = A * B} for dense row-major arrays ({@code lda = k}, {@code ldb = ldc = n}). */
@@ -40,17 +42,17 @@ public final class Gemm {
         sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
     }
 
-    /** {@code c(i, j) += bias[biasOff + j]} for every row of the {@code m x n} matrix C. */
-    public static void addBiasRows(int m, int n, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
-        KERNELS.addBiasRows(m, n, bias, biasOff, c, cOff, ldc);
+    /** {@code c(i, j) += bias[biasOffset + j]} for every row of the {@code m x n} matrix C. */
+    public static void addBiasRows(int m, int n, float[] bias, int biasOffset, float[] c, int cOffset, int ldc) {
+        KERNELS.addBiasRows(m, n, bias, biasOffset, c, cOffset, ldc);
     }
 
     /**
-     * The bias gradient: {@code out[outOff + j] = beta * out[outOff + j] + (sum over the m rows of g(i, j))}
-     * for {@code j < n}; {@code beta == 0} does not read {@code out}, so NaN there is overwritten. See
+     * The bias gradient: {@code out[outOffset + j] = beta * out[outOffset + j] + (sum over i < m of g(i, j))} for
+     * {@code j < n}; {@code beta == 0} does not read {@code out}, so NaN there is overwritten. See
      * {@link GemmKernels#sumRows} for the order and rounding.
      */
-    public static void sumRows(int m, int n, float[] g, int gOff, int ldg, float beta, float[] out, int outOff) {
-        KERNELS.sumRows(m, n, g, gOff, ldg, beta, out, outOff);
+    public static void sumRows(int m, int n, float[] g, int gOffset, int ldg, float beta, float[] out, int outOffset) {
+        KERNELS.sumRows(m, n, g, gOffset, ldg, beta, out, outOffset);
     }
 }
