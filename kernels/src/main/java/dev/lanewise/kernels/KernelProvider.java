@@ -3,6 +3,11 @@ package dev.lanewise.kernels;
 import dev.lanewise.kernels.activation.ActivationKernels;
 import dev.lanewise.kernels.blas.BlasKernels;
 import dev.lanewise.kernels.gemm.GemmKernels;
+import dev.lanewise.kernels.internal.CheckedActivations;
+import dev.lanewise.kernels.internal.CheckedBlas;
+import dev.lanewise.kernels.internal.CheckedGemm;
+import dev.lanewise.kernels.internal.CheckedLosses;
+import dev.lanewise.kernels.internal.CheckedOptimizers;
 import dev.lanewise.kernels.internal.KernelSet;
 import dev.lanewise.kernels.loss.LossKernels;
 import dev.lanewise.kernels.optim.OptimizerKernels;
@@ -11,13 +16,26 @@ import java.util.Objects;
 /**
  * One complete set of kernels a caller can use directly: the scalar reference, or the vector path at one
  * width. {@link Kernels} chooses the one the static facades use, and hands out any of them by name for tests
- * and benchmarks. Every instance obtained here checks its arguments, as the facades do.
+ * and benchmarks. Every instance obtained here checks its arguments before it writes anything, as the facades
+ * do (they call these same instances): a null array throws {@link NullPointerException}, a range outside
+ * its array {@link IndexOutOfBoundsException}, any other bad argument {@link IllegalArgumentException}.
  */
 public final class KernelProvider {
     private final KernelSet kernels;
+    // Each family wrapped once, here, in its checking layer (netlib's rule: no caller sees unchecked kernels).
+    private final BlasKernels blas;
+    private final ActivationKernels activations;
+    private final LossKernels losses;
+    private final OptimizerKernels optimizers;
+    private final GemmKernels gemm;
 
     KernelProvider(KernelSet kernels) {
         this.kernels = Objects.requireNonNull(kernels, "kernels");
+        this.blas = new CheckedBlas(kernels.blas());
+        this.activations = new CheckedActivations(kernels.activations());
+        this.losses = new CheckedLosses(kernels.losses());
+        this.optimizers = new CheckedOptimizers(kernels.optimizers());
+        this.gemm = new CheckedGemm(kernels.gemm());
     }
 
     /** {@code scalar}, or {@code vector128}, {@code vector256}, {@code vector512}. */
@@ -32,27 +50,27 @@ public final class KernelProvider {
 
     /** BLAS level-1 operations and reductions. */
     public BlasKernels blas() {
-        return kernels.blas();
+        return blas;
     }
 
     /** Activation functions, forward and backward, and row-wise softmax. */
     public ActivationKernels activations() {
-        return kernels.activations();
+        return activations;
     }
 
     /** Losses with their gradients in one pass. */
     public LossKernels losses() {
-        return kernels.losses();
+        return losses;
     }
 
     /** Optimizer updates (SGD, Adam, ...) and gradient transforms, each one fused pass. */
     public OptimizerKernels optimizers() {
-        return kernels.optimizers();
+        return optimizers;
     }
 
     /** Matrix-vector and matrix-matrix products. */
     public GemmKernels gemm() {
-        return kernels.gemm();
+        return gemm;
     }
 
     @Override

@@ -38,8 +38,8 @@ import org.tribuo.math.protos.ParametersProto;
 
 /**
  * One optimizer step over {@code size} parameters: the production kernels ({@code xxxVector}: the vector
- * path where the Vector API is present, called through {@link Optimizers#kernels()}, without the facade's
- * checks), the scalar reference ({@code xxxScalar}), the plain Java loop a user would write
+ * path where the Vector API is present, called through {@link Optimizers#kernels()}: argument checks, without
+ * the facade's non-finite scan), the scalar reference ({@code xxxScalar}), the plain Java loop a user would write
  * ({@code xxxPlainJava}, which C2 auto-vectorizes), the checked facade for Adam ({@code adamFacade}: argument
  * checks plus the read-only non-finite scan of the gradient), and Tribuo 4.3.1's Adam and AdaGrad
  * ({@code org.tribuo.math.optimisers}, on {@code DenseVector}s of doubles). Each method runs in its own fork.

@@ -3,6 +3,7 @@ package dev.lanewise.harness.blas;
 import dev.lanewise.kernels.blas.Blas;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,18 +17,24 @@ class BlasArgumentTest {
     private final float[] out = {9, 9, 9, 9, 9};
     private final float[] outBefore = out.clone();
 
-    private void assertRefused(Class<? extends RuntimeException> type, String mustMention, Executable call) {
+    private RuntimeException assertRefused(Class<? extends RuntimeException> type, String mustMention, Executable call) {
         RuntimeException e = assertThrows(type, call);
         assertTrue(e.getMessage().contains(mustMention), "message '" + e.getMessage() + "' should mention " + mustMention);
         assertArrayEquals(outBefore, out, "the output must be untouched");
         assertArrayEquals(new float[] {5, 4, 3, 2, 1}, b, "b must be untouched");
+        return e;
+    }
+
+    /** A null argument: a {@link NullPointerException} whose message is exactly its name, nothing written. */
+    private void assertNullNamed(String name, Executable call) {
+        assertEquals(name, assertRefused(NullPointerException.class, name, call).getMessage());
     }
 
     @Test
-    void nullArraysAreNamed() {
-        assertRefused(IllegalArgumentException.class, "x must not be null", () -> Blas.dot(3, null, 0, b, 0));
-        assertRefused(IllegalArgumentException.class, "out must not be null", () -> Blas.add(3, a, 0, b, 0, null, 0));
-        assertRefused(IllegalArgumentException.class, "y must not be null", () -> Blas.axpy(3, 2f, a, 0, null, 0));
+    void nullArraysThrowNullPointerExceptionNamingThem() {
+        assertNullNamed("x", () -> Blas.dot(3, null, 0, b, 0));
+        assertNullNamed("out", () -> Blas.add(3, a, 0, b, 0, null, 0));
+        assertNullNamed("y", () -> Blas.axpy(3, 2f, a, 0, null, 0));
     }
 
     @Test

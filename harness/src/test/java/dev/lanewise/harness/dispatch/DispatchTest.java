@@ -2,6 +2,7 @@ package dev.lanewise.harness.dispatch;
 
 import dev.lanewise.kernels.KernelProvider;
 import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.internal.CheckedBlas;
 
 import static dev.lanewise.harness.dispatch.ForkedJvm.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,11 +70,18 @@ class DispatchTest {
             assertEquals(name, Kernels.named(name).name());
         }
         assertEquals(512, Kernels.named("vector512").vectorBitSize());
-        // Each width runs its own copy of the vector classes, so each has its own constant species.
-        assertTrue(Kernels.vector(128).blas().getClass() != Kernels.vector(256).blas().getClass());
-        assertTrue(Kernels.vector(256).blas().getClass() != Kernels.vector(512).blas().getClass());
-        assertEquals(Kernels.vector(128).blas().getClass().getName(), Kernels.vector(512).blas().getClass().getName());
+        // Each width runs its own copy of the vector classes, so each has its own constant species; the copies
+        // sit inside the one checking layer that every provider hands out.
+        assertTrue(blasClass(128) != blasClass(256));
+        assertTrue(blasClass(256) != blasClass(512));
+        assertEquals(blasClass(128).getName(), blasClass(512).getName());
+        assertEquals(CheckedBlas.class, Kernels.vector(128).blas().getClass());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kernels.vector(64));
         assertTrue(e.getMessage().contains("bits must be 128, 256 or 512, was 64"), e.getMessage());
+    }
+
+    /** The class of the unchecked implementation inside the vector provider's checking layer. */
+    private static Class<?> blasClass(int bits) {
+        return ((CheckedBlas) Kernels.vector(bits).blas()).kernels().getClass();
     }
 }

@@ -3,6 +3,7 @@ package dev.lanewise.harness.losses;
 import dev.lanewise.kernels.loss.Losses;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,24 +28,27 @@ class LossArgumentTest {
         return a;
     }
 
-    private void assertRefused(Class<? extends RuntimeException> type, String mustMention, Executable call) {
+    private RuntimeException assertRefused(Class<? extends RuntimeException> type, String mustMention, Executable call) {
         RuntimeException e = assertThrows(type, call);
         assertTrue(e.getMessage().contains(mustMention), "message '" + e.getMessage() + "' should mention '" + mustMention + "'");
         assertArrayEquals(gradBefore, grad, "grad must be untouched");
         assertArrayEquals(matrixGradBefore, matrixGrad, "the grad matrix must be untouched");
+        return e;
+    }
+
+    /** A null argument: a {@link NullPointerException} whose message is exactly its name, nothing written. */
+    private void assertNullNamed(String name, Executable call) {
+        assertEquals(name, assertRefused(NullPointerException.class, name, call).getMessage());
     }
 
     @Test
-    void nullArraysAreNamed() {
-        assertRefused(IllegalArgumentException.class, "pred must not be null", () -> Losses.mse(3, null, 0, target, 0, grad, 0));
-        assertRefused(IllegalArgumentException.class, "target must not be null", () -> Losses.mae(pred, null, grad));
-        assertRefused(IllegalArgumentException.class, "grad must not be null", () -> Losses.hinge(pred, target, null));
-        assertRefused(IllegalArgumentException.class, "logits must not be null",
-                () -> Losses.bceWithLogits(2, null, 0, target, 0, grad, 0));
-        assertRefused(IllegalArgumentException.class, "labels must not be null",
-                () -> Losses.softmaxCrossEntropy(3, 4, logits, 0, 4, null, 0, matrixGrad, 0, 4));
-        assertRefused(IllegalArgumentException.class, "grad must not be null",
-                () -> Losses.softmaxCrossEntropy(4, logits, new int[] {0, 1, 2}, null));
+    void nullArraysThrowNullPointerExceptionNamingThem() {
+        assertNullNamed("pred", () -> Losses.mse(3, null, 0, target, 0, grad, 0));
+        assertNullNamed("target", () -> Losses.mae(pred, null, grad));
+        assertNullNamed("grad", () -> Losses.hinge(pred, target, null));
+        assertNullNamed("logits", () -> Losses.bceWithLogits(2, null, 0, target, 0, grad, 0));
+        assertNullNamed("labels", () -> Losses.softmaxCrossEntropy(3, 4, logits, 0, 4, null, 0, matrixGrad, 0, 4));
+        assertNullNamed("grad", () -> Losses.softmaxCrossEntropy(4, logits, new int[] {0, 1, 2}, null));
     }
 
     @Test

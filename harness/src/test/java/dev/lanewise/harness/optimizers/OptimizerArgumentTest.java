@@ -13,6 +13,7 @@ import dev.lanewise.kernels.optim.RmspropConfig;
 import dev.lanewise.kernels.optim.SgdConfig;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,18 +104,19 @@ class OptimizerArgumentTest {
     }
 
     /** Runs {@code call} expecting {@code type}, and checks every array is as it was. */
-    private static void refusedUntouched(Class<? extends RuntimeException> type, float[] param, float[] grad,
-            FacadeSteps.State s, Executable call) {
+    private static RuntimeException refusedUntouched(Class<? extends RuntimeException> type, float[] param,
+            float[] grad, FacadeSteps.State s, Executable call) {
         float[] p0 = param.clone();
         float[] g0 = grad.clone();
         FacadeSteps.State s0 = s.copy();
-        assertThrows(type, call);
+        RuntimeException e = assertThrows(type, call);
         assertArrayEquals(p0, param);
         assertArrayEquals(g0, grad);
         assertArrayEquals(s0.a(), s.a());
         assertArrayEquals(s0.b(), s.b());
         assertArrayEquals(s0.c(), s.c());
         assertArrayEquals(s0.muProduct(), s.muProduct());
+        return e;
     }
 
     private static float[] ramp(int n) {
@@ -167,13 +169,13 @@ class OptimizerArgumentTest {
                 () -> Optimizers.adam(10, param, 0, grad, 0, m, -1, v, 0, null, 0, c, 1));
         refusedUntouched(IllegalArgumentException.class, param, grad, s,
                 () -> Optimizers.adam(-1, param, 0, grad, 0, m, 0, v, 0, null, 0, c, 1));
-        // amsgrad needs its buffer; without amsgrad a null one is fine.
-        refusedUntouched(IllegalArgumentException.class, param, grad, s,
-                () -> Optimizers.adam(10, param, 0, grad, 0, m, 0, v, 0, null, 0, c.withAmsgrad(true), 1));
-        refusedUntouched(IllegalArgumentException.class, param, grad, s,
-                () -> Optimizers.sgd(param, grad, null, SgdConfig.of(0.1).withMomentum(0.5), 1));
-        refusedUntouched(IllegalArgumentException.class, param, grad, s,
-                () -> Optimizers.adam(param, grad, m, v, null, null, 1));
+        // amsgrad needs its buffer; without amsgrad a null one is fine. A missing one is a null argument.
+        assertEquals("max_exp_avg_sq", refusedUntouched(NullPointerException.class, param, grad, s,
+                () -> Optimizers.adam(10, param, 0, grad, 0, m, 0, v, 0, null, 0, c.withAmsgrad(true), 1)).getMessage());
+        assertEquals("momentum_buffer", refusedUntouched(NullPointerException.class, param, grad, s,
+                () -> Optimizers.sgd(param, grad, null, SgdConfig.of(0.1).withMomentum(0.5), 1)).getMessage());
+        assertEquals("config", refusedUntouched(NullPointerException.class, param, grad, s,
+                () -> Optimizers.adam(param, grad, m, v, null, null, 1)).getMessage());
         assertTrue(Optimizers.adam(10, param, 0, grad, 0, m, 0, v, 0, null, 0, c, 1));
         assertTrue(Optimizers.sgd(param, grad, null, SgdConfig.of(0.1), 1));
     }
@@ -191,7 +193,9 @@ class OptimizerArgumentTest {
         refused("lambda", "NaN", () -> GradientTransforms.l1Penalty(Float.NaN, a, ramp(5)));
         refused("param and grad", "5 and 4", () -> GradientTransforms.l1Penalty(0.5f, a, ramp(4)));
         refused("weight_decay", "-1.0", () -> GradientTransforms.decoupledWeightDecay(a, 0.1, -1));
-        assertThrows(IllegalArgumentException.class, () -> GradientTransforms.clipByGlobalNorm(new float[][] {a, null}, 1f));
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> GradientTransforms.clipByGlobalNorm(new float[][] {a, null}, 1f));
+        assertEquals("grads[1]", e.getMessage());
         assertArrayEquals(a0, a);
         assertTrue(Float.isNaN(b[0]) && b[1] == 1 && b[2] == 2, Arrays.toString(b));
     }

@@ -6,12 +6,16 @@ import dev.lanewise.kernels.internal.FmaPolicy;
  * Activation functions, forward and backward, over contiguous float ranges, and row-wise softmax and
  * log-softmax over row-major matrices.
  *
- * <p>Implementations do not check their arguments: the facade {@link Activations} does, before anything
- * is written. An output may alias an input at the same offset (in-place); partial overlap is undefined.
+ * <p>Every instance a caller can obtain ({@link dev.lanewise.kernels.KernelProvider#activations()}), like the
+ * facade {@link Activations}, checks its arguments before it writes anything: a null array throws
+ * {@link NullPointerException}, a range outside its array {@link IndexOutOfBoundsException}, a negative
+ * length, a leading dimension below {@code max(1, cols)} or a non-finite {@code negativeSlope} or
+ * {@code alpha} {@link IllegalArgumentException}. An output may alias an input at the same offset
+ * (in-place); partial overlap is undefined.
  *
  * <h2>Shapes</h2>
  * Forward: {@code fn(n, [parameter,] x, xOffset, out, outOffset)} writes {@code out[i] = f(x[i])}.
- * Backward: {@code fnBackward(n, [parameter,] gradOut, gOffset, saved, sOffset, gradIn, giOffset)} writes
+ * Backward: {@code fnBackward(n, [parameter,] gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset)} writes
  * {@code gradIn[i] = gradOut[i] * f'(x[i])}, computed as a product, so NaN in either gives NaN (and an
  * infinite gradient against a zero derivative gives NaN, as IEEE says). {@code saved} is the forward
  * <em>output</em> y for sigmoid and tanh (whose derivatives are cheap in y) and the forward <em>input</em>
@@ -75,45 +79,50 @@ public interface ActivationKernels {
     void identity(int n, float[] x, int xOffset, float[] out, int outOffset);
 
     /** {@code gradIn[i] = gradOut[i]}; {@code saved} (the input) is not read. */
-    void identityBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset);
+    void identityBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset, float[] gradIn,
+            int gradInOffset);
 
     /** {@code out[i] = max(x[i], 0)} ({@link Math#max}: NaN stays NaN). */
     void relu(int n, float[] x, int xOffset, float[] out, int outOffset);
 
     /** {@code gradIn[i] = g[i] * (x[i] > 0 ? 1 : 0)}, NaN where x is NaN; saved is the input x. */
-    void reluBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset);
+    void reluBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset, float[] gradIn,
+            int gradInOffset);
 
     /** {@code out[i] = x[i] > 0 ? x[i] : negativeSlope * x[i]}. */
     void leakyRelu(int n, float negativeSlope, float[] x, int xOffset, float[] out, int outOffset);
 
     /** {@code gradIn[i] = g[i] * (x[i] > 0 ? 1 : negativeSlope)}, NaN where x is NaN; saved is x. */
-    void leakyReluBackward(int n, float negativeSlope, float[] gradOut, int gOffset, float[] saved, int sOffset,
-            float[] gradIn, int giOffset);
+    void leakyReluBackward(int n, float negativeSlope, float[] gradOut, int gradOutOffset, float[] saved,
+            int savedOffset, float[] gradIn, int gradInOffset);
 
     /** {@code out[i] = x[i] > 0 ? x[i] : alpha * (e^x[i] - 1)}. */
     void elu(int n, float alpha, float[] x, int xOffset, float[] out, int outOffset);
 
     /** {@code gradIn[i] = g[i] * (x[i] > 0 ? 1 : alpha * e^x[i])}; saved is the input x. */
-    void eluBackward(int n, float alpha, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset);
+    void eluBackward(int n, float alpha, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
+            float[] gradIn, int gradInOffset);
 
     /** {@code out[i] = 1 / (1 + e^-x[i])}, without overflow for any x. */
     void sigmoid(int n, float[] x, int xOffset, float[] out, int outOffset);
 
     /** {@code gradIn[i] = g[i] * y[i] * (1 - y[i])}; saved is the forward output y. */
-    void sigmoidBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset);
+    void sigmoidBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset, float[] gradIn,
+            int gradInOffset);
 
     /** {@code out[i] = tanh(x[i])}, evaluated as expm1(2|x|) / (expm1(2|x|) + 2) with x's sign. */
     void tanh(int n, float[] x, int xOffset, float[] out, int outOffset);
 
     /** {@code gradIn[i] = g[i] * (1 - y[i]) * (1 + y[i])}; saved is the forward output y. */
-    void tanhBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset);
+    void tanhBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset, float[] gradIn,
+            int gradInOffset);
 
     /** Exact GELU: {@code out[i] = x/2 * (1 + erf(x / sqrt 2))}. */
     void gelu(int n, float[] x, int xOffset, float[] out, int outOffset);
 
     /** {@code gradIn[i] = g[i] * (Phi(x) + x phi(x))}; saved is the input x. */
-    void geluBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset);
+    void geluBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset, float[] gradIn,
+            int gradInOffset);
 
     /**
      * GELU, tanh approximation: {@code x/2 * (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}, evaluated as
@@ -123,31 +132,34 @@ public interface ActivationKernels {
     void geluTanh(int n, float[] x, int xOffset, float[] out, int outOffset);
 
     /** Derivative of {@link #geluTanh}; saved is the input x. */
-    void geluTanhBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset);
+    void geluTanhBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset, float[] gradIn,
+            int gradInOffset);
 
     /** SiLU (swish): {@code out[i] = x * sigmoid(x)}. */
     void silu(int n, float[] x, int xOffset, float[] out, int outOffset);
 
     /** {@code gradIn[i] = g[i] * s (1 + x (1 - s))} with s = sigmoid(x); saved is the input x. */
-    void siluBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset);
+    void siluBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset, float[] gradIn,
+            int gradInOffset);
 
     /** Softplus with beta 1 and threshold 20: {@code x > 20 ? x : log(1 + e^x)}. */
     void softplus(int n, float[] x, int xOffset, float[] out, int outOffset);
 
     /** {@code gradIn[i] = g[i] * sigmoid(x[i])} (1 past the threshold, where sigmoid rounds to 1); saved is x. */
-    void softplusBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn, int giOffset);
+    void softplusBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset, float[] gradIn,
+            int gradInOffset);
 
     /** Row-wise {@code out[r][j] = e^(x[r][j] - m) / sum_k e^(x[r][k] - m)}, m the row maximum. */
     void softmax(int rows, int cols, int ld, float[] x, int xOffset, float[] out, int outOffset);
 
     /** Row-wise {@code gradIn = y * (g - sum_j g_j y_j)}; y is the saved softmax output. */
-    void softmaxBackward(int rows, int cols, int ld, float[] gradOut, int gOffset, float[] y, int yOffset,
-            float[] gradIn, int giOffset);
+    void softmaxBackward(int rows, int cols, int ld, float[] gradOut, int gradOutOffset, float[] y, int yOffset,
+            float[] gradIn, int gradInOffset);
 
     /** Row-wise {@code out[r][j] = (x[r][j] - m) - log sum_k e^(x[r][k] - m)}, m the row maximum. */
     void logSoftmax(int rows, int cols, int ld, float[] x, int xOffset, float[] out, int outOffset);
 
     /** Row-wise {@code gradIn = g - e^y * sum_j g_j}; y is the saved log-softmax output. */
-    void logSoftmaxBackward(int rows, int cols, int ld, float[] gradOut, int gOffset, float[] y, int yOffset,
-            float[] gradIn, int giOffset);
+    void logSoftmaxBackward(int rows, int cols, int ld, float[] gradOut, int gradOutOffset, float[] y, int yOffset,
+            float[] gradIn, int gradInOffset);
 }

@@ -5,332 +5,278 @@ import dev.lanewise.kernels.internal.Check;
 
 /**
  * Activation functions, forward and backward, and row-wise softmax, on the kernels {@link Kernels} chose.
- * Each method checks every argument before it writes anything; see {@link ActivationKernels} for the
- * semantics, which input each backward saves, and how far the vector result may be from the scalar one.
- * Outputs may alias an input at the same offset (in-place).
+ * Each method checks every argument before it writes anything (a null array throws
+ * {@link NullPointerException}, a range outside its array {@link IndexOutOfBoundsException}, any other bad
+ * value {@link IllegalArgumentException}); see {@link ActivationKernels} for the semantics, which input each
+ * backward saves, and how far the vector result may be from the scalar one. Outputs may alias an input at
+ * the same offset (in-place).
  */
 public final class Activations {
-    // A static final, so C2 sees one constant receiver and inlines straight into the chosen kernel.
+    // The checked kernels in a static final, so C2 sees one constant receiver and inlines through the checks
+    // straight into the chosen implementation.
     private static final ActivationKernels KERNELS = Kernels.provider().activations();
 
     private Activations() {}
 
     /** {@code out[i] = x[i]}. */
     public static void identity(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        checkForward(n, x, xOffset, out, outOffset);
         KERNELS.identity(n, x, xOffset, out, outOffset);
     }
 
     /** {@code out[i] = x[i]}. Over whole arrays of one length. */
     public static void identity(float[] x, float[] out) {
-        identity(sameLength("x", x, "out", out), x, 0, out, 0);
+        KERNELS.identity(Check.sameLength("x", x, "out", out), x, 0, out, 0);
     }
 
     /** Backward of {@link #identity}: {@code gradIn = gradOut * f'}; {@code saved} is the forward input x. */
-    public static void identityBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset) {
-        checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
-        KERNELS.identityBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
+    public static void identityBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
+            float[] gradIn, int gradInOffset) {
+        KERNELS.identityBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #identity} over whole arrays of one length; {@code saved} is the forward input x. */
     public static void identityBackward(float[] gradOut, float[] saved, float[] gradIn) {
-        identityBackward(sameLength(gradOut, saved, gradIn), gradOut, 0, saved, 0, gradIn, 0);
+        int n = Check.sameLength("gradOut", gradOut, "saved", saved, "gradIn", gradIn);
+        KERNELS.identityBackward(n, gradOut, 0, saved, 0, gradIn, 0);
     }
 
     /** ReLU: {@code out[i] = max(x[i], 0)}. */
     public static void relu(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        checkForward(n, x, xOffset, out, outOffset);
         KERNELS.relu(n, x, xOffset, out, outOffset);
     }
 
     /** ReLU: {@code out[i] = max(x[i], 0)}. Over whole arrays of one length. */
     public static void relu(float[] x, float[] out) {
-        relu(sameLength("x", x, "out", out), x, 0, out, 0);
+        KERNELS.relu(Check.sameLength("x", x, "out", out), x, 0, out, 0);
     }
 
     /** Backward of {@link #relu}: {@code gradIn = gradOut * f'}; {@code saved} is the forward input x. */
-    public static void reluBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset) {
-        checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
-        KERNELS.reluBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
+    public static void reluBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
+            float[] gradIn, int gradInOffset) {
+        KERNELS.reluBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #relu} over whole arrays of one length; {@code saved} is the forward input x. */
     public static void reluBackward(float[] gradOut, float[] saved, float[] gradIn) {
-        reluBackward(sameLength(gradOut, saved, gradIn), gradOut, 0, saved, 0, gradIn, 0);
+        int n = Check.sameLength("gradOut", gradOut, "saved", saved, "gradIn", gradIn);
+        KERNELS.reluBackward(n, gradOut, 0, saved, 0, gradIn, 0);
     }
 
     /** Leaky ReLU: {@code out[i] = x > 0 ? x : negativeSlope * x}. */
     public static void leakyRelu(int n, float negativeSlope, float[] x, int xOffset, float[] out, int outOffset) {
-        checkParameter("negativeSlope", negativeSlope);
-        checkForward(n, x, xOffset, out, outOffset);
         KERNELS.leakyRelu(n, negativeSlope, x, xOffset, out, outOffset);
     }
 
     /** Leaky ReLU: {@code out[i] = x > 0 ? x : negativeSlope * x}. Over whole arrays of one length. */
     public static void leakyRelu(float negativeSlope, float[] x, float[] out) {
-        leakyRelu(sameLength("x", x, "out", out), negativeSlope, x, 0, out, 0);
+        KERNELS.leakyRelu(Check.sameLength("x", x, "out", out), negativeSlope, x, 0, out, 0);
     }
 
     /** Backward of {@link #leakyRelu}: {@code gradIn = gradOut * f'}; {@code saved} is the forward input x. */
-    public static void leakyReluBackward(int n, float negativeSlope, float[] gradOut, int gOffset, float[] saved,
-            int sOffset, float[] gradIn, int giOffset) {
-        checkParameter("negativeSlope", negativeSlope);
-        checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
-        KERNELS.leakyReluBackward(n, negativeSlope, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
+    public static void leakyReluBackward(int n, float negativeSlope, float[] gradOut, int gradOutOffset, float[] saved,
+            int savedOffset, float[] gradIn, int gradInOffset) {
+        KERNELS.leakyReluBackward(n, negativeSlope, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #leakyRelu} over whole arrays of one length; {@code saved} is the forward input x. */
     public static void leakyReluBackward(float negativeSlope, float[] gradOut, float[] saved, float[] gradIn) {
-        leakyReluBackward(sameLength(gradOut, saved, gradIn), negativeSlope, gradOut, 0, saved, 0, gradIn, 0);
+        int n = Check.sameLength("gradOut", gradOut, "saved", saved, "gradIn", gradIn);
+        KERNELS.leakyReluBackward(n, negativeSlope, gradOut, 0, saved, 0, gradIn, 0);
     }
 
     /** ELU: {@code out[i] = x > 0 ? x : alpha * (e^x - 1)}. */
     public static void elu(int n, float alpha, float[] x, int xOffset, float[] out, int outOffset) {
-        checkParameter("alpha", alpha);
-        checkForward(n, x, xOffset, out, outOffset);
         KERNELS.elu(n, alpha, x, xOffset, out, outOffset);
     }
 
     /** ELU: {@code out[i] = x > 0 ? x : alpha * (e^x - 1)}. Over whole arrays of one length. */
     public static void elu(float alpha, float[] x, float[] out) {
-        elu(sameLength("x", x, "out", out), alpha, x, 0, out, 0);
+        KERNELS.elu(Check.sameLength("x", x, "out", out), alpha, x, 0, out, 0);
     }
 
     /** Backward of {@link #elu}: {@code gradIn = gradOut * f'}; {@code saved} is the forward input x. */
-    public static void eluBackward(int n, float alpha, float[] gradOut, int gOffset, float[] saved, int sOffset,
-            float[] gradIn, int giOffset) {
-        checkParameter("alpha", alpha);
-        checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
-        KERNELS.eluBackward(n, alpha, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
+    public static void eluBackward(int n, float alpha, float[] gradOut, int gradOutOffset, float[] saved,
+            int savedOffset, float[] gradIn, int gradInOffset) {
+        KERNELS.eluBackward(n, alpha, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #elu} over whole arrays of one length; {@code saved} is the forward input x. */
     public static void eluBackward(float alpha, float[] gradOut, float[] saved, float[] gradIn) {
-        eluBackward(sameLength(gradOut, saved, gradIn), alpha, gradOut, 0, saved, 0, gradIn, 0);
+        int n = Check.sameLength("gradOut", gradOut, "saved", saved, "gradIn", gradIn);
+        KERNELS.eluBackward(n, alpha, gradOut, 0, saved, 0, gradIn, 0);
     }
 
     /** Logistic sigmoid. */
     public static void sigmoid(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        checkForward(n, x, xOffset, out, outOffset);
         KERNELS.sigmoid(n, x, xOffset, out, outOffset);
     }
 
     /** Logistic sigmoid. Over whole arrays of one length. */
     public static void sigmoid(float[] x, float[] out) {
-        sigmoid(sameLength("x", x, "out", out), x, 0, out, 0);
+        KERNELS.sigmoid(Check.sameLength("x", x, "out", out), x, 0, out, 0);
     }
 
     /** Backward of {@link #sigmoid}: {@code gradIn = gradOut * f'}; {@code saved} is the forward output y. */
-    public static void sigmoidBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset) {
-        checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
-        KERNELS.sigmoidBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
+    public static void sigmoidBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
+            float[] gradIn, int gradInOffset) {
+        KERNELS.sigmoidBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #sigmoid} over whole arrays of one length; {@code saved} is the forward output y. */
     public static void sigmoidBackward(float[] gradOut, float[] saved, float[] gradIn) {
-        sigmoidBackward(sameLength(gradOut, saved, gradIn), gradOut, 0, saved, 0, gradIn, 0);
+        int n = Check.sameLength("gradOut", gradOut, "saved", saved, "gradIn", gradIn);
+        KERNELS.sigmoidBackward(n, gradOut, 0, saved, 0, gradIn, 0);
     }
 
     /** Hyperbolic tangent. */
     public static void tanh(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        checkForward(n, x, xOffset, out, outOffset);
         KERNELS.tanh(n, x, xOffset, out, outOffset);
     }
 
     /** Hyperbolic tangent. Over whole arrays of one length. */
     public static void tanh(float[] x, float[] out) {
-        tanh(sameLength("x", x, "out", out), x, 0, out, 0);
+        KERNELS.tanh(Check.sameLength("x", x, "out", out), x, 0, out, 0);
     }
 
     /** Backward of {@link #tanh}: {@code gradIn = gradOut * f'}; {@code saved} is the forward output y. */
-    public static void tanhBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset) {
-        checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
-        KERNELS.tanhBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
+    public static void tanhBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
+            float[] gradIn, int gradInOffset) {
+        KERNELS.tanhBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #tanh} over whole arrays of one length; {@code saved} is the forward output y. */
     public static void tanhBackward(float[] gradOut, float[] saved, float[] gradIn) {
-        tanhBackward(sameLength(gradOut, saved, gradIn), gradOut, 0, saved, 0, gradIn, 0);
+        int n = Check.sameLength("gradOut", gradOut, "saved", saved, "gradIn", gradIn);
+        KERNELS.tanhBackward(n, gradOut, 0, saved, 0, gradIn, 0);
     }
 
     /** Exact GELU, {@code x/2 * (1 + erf(x / sqrt 2))}. */
     public static void gelu(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        checkForward(n, x, xOffset, out, outOffset);
         KERNELS.gelu(n, x, xOffset, out, outOffset);
     }
 
     /** Exact GELU, {@code x/2 * (1 + erf(x / sqrt 2))}. Over whole arrays of one length. */
     public static void gelu(float[] x, float[] out) {
-        gelu(sameLength("x", x, "out", out), x, 0, out, 0);
+        KERNELS.gelu(Check.sameLength("x", x, "out", out), x, 0, out, 0);
     }
 
     /** Backward of {@link #gelu}: {@code gradIn = gradOut * f'}; {@code saved} is the forward input x. */
-    public static void geluBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset) {
-        checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
-        KERNELS.geluBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
+    public static void geluBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
+            float[] gradIn, int gradInOffset) {
+        KERNELS.geluBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #gelu} over whole arrays of one length; {@code saved} is the forward input x. */
     public static void geluBackward(float[] gradOut, float[] saved, float[] gradIn) {
-        geluBackward(sameLength(gradOut, saved, gradIn), gradOut, 0, saved, 0, gradIn, 0);
+        int n = Check.sameLength("gradOut", gradOut, "saved", saved, "gradIn", gradIn);
+        KERNELS.geluBackward(n, gradOut, 0, saved, 0, gradIn, 0);
     }
 
     /** GELU, tanh approximation. */
     public static void geluTanh(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        checkForward(n, x, xOffset, out, outOffset);
         KERNELS.geluTanh(n, x, xOffset, out, outOffset);
     }
 
     /** GELU, tanh approximation. Over whole arrays of one length. */
     public static void geluTanh(float[] x, float[] out) {
-        geluTanh(sameLength("x", x, "out", out), x, 0, out, 0);
+        KERNELS.geluTanh(Check.sameLength("x", x, "out", out), x, 0, out, 0);
     }
 
     /** Backward of {@link #geluTanh}: {@code gradIn = gradOut * f'}; {@code saved} is the forward input x. */
-    public static void geluTanhBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset) {
-        checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
-        KERNELS.geluTanhBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
+    public static void geluTanhBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
+            float[] gradIn, int gradInOffset) {
+        KERNELS.geluTanhBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #geluTanh} over whole arrays of one length; {@code saved} is the forward input x. */
     public static void geluTanhBackward(float[] gradOut, float[] saved, float[] gradIn) {
-        geluTanhBackward(sameLength(gradOut, saved, gradIn), gradOut, 0, saved, 0, gradIn, 0);
+        int n = Check.sameLength("gradOut", gradOut, "saved", saved, "gradIn", gradIn);
+        KERNELS.geluTanhBackward(n, gradOut, 0, saved, 0, gradIn, 0);
     }
 
     /** SiLU (swish), {@code x * sigmoid(x)}. */
     public static void silu(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        checkForward(n, x, xOffset, out, outOffset);
         KERNELS.silu(n, x, xOffset, out, outOffset);
     }
 
     /** SiLU (swish), {@code x * sigmoid(x)}. Over whole arrays of one length. */
     public static void silu(float[] x, float[] out) {
-        silu(sameLength("x", x, "out", out), x, 0, out, 0);
+        KERNELS.silu(Check.sameLength("x", x, "out", out), x, 0, out, 0);
     }
 
     /** Backward of {@link #silu}: {@code gradIn = gradOut * f'}; {@code saved} is the forward input x. */
-    public static void siluBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset) {
-        checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
-        KERNELS.siluBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
+    public static void siluBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
+            float[] gradIn, int gradInOffset) {
+        KERNELS.siluBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #silu} over whole arrays of one length; {@code saved} is the forward input x. */
     public static void siluBackward(float[] gradOut, float[] saved, float[] gradIn) {
-        siluBackward(sameLength(gradOut, saved, gradIn), gradOut, 0, saved, 0, gradIn, 0);
+        int n = Check.sameLength("gradOut", gradOut, "saved", saved, "gradIn", gradIn);
+        KERNELS.siluBackward(n, gradOut, 0, saved, 0, gradIn, 0);
     }
 
     /** Softplus, beta 1, threshold 20. */
     public static void softplus(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        checkForward(n, x, xOffset, out, outOffset);
         KERNELS.softplus(n, x, xOffset, out, outOffset);
     }
 
     /** Softplus, beta 1, threshold 20. Over whole arrays of one length. */
     public static void softplus(float[] x, float[] out) {
-        softplus(sameLength("x", x, "out", out), x, 0, out, 0);
+        KERNELS.softplus(Check.sameLength("x", x, "out", out), x, 0, out, 0);
     }
 
     /** Backward of {@link #softplus}: {@code gradIn = gradOut * f'}; {@code saved} is the forward input x. */
-    public static void softplusBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset) {
-        checkBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
-        KERNELS.softplusBackward(n, gradOut, gOffset, saved, sOffset, gradIn, giOffset);
+    public static void softplusBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
+            float[] gradIn, int gradInOffset) {
+        KERNELS.softplusBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #softplus} over whole arrays of one length; {@code saved} is the forward input x. */
     public static void softplusBackward(float[] gradOut, float[] saved, float[] gradIn) {
-        softplusBackward(sameLength(gradOut, saved, gradIn), gradOut, 0, saved, 0, gradIn, 0);
+        int n = Check.sameLength("gradOut", gradOut, "saved", saved, "gradIn", gradIn);
+        KERNELS.softplusBackward(n, gradOut, 0, saved, 0, gradIn, 0);
     }
 
     /** Row-wise softmax of a row-major {@code rows x cols} matrix with leading dimension {@code ld}. */
     public static void softmax(int rows, int cols, int ld, float[] x, int xOffset, float[] out, int outOffset) {
-        Check.matrix("x", x, xOffset, rows, cols, ld);
-        Check.matrix("out", out, outOffset, rows, cols, ld);
         KERNELS.softmax(rows, cols, ld, x, xOffset, out, outOffset);
     }
 
     /** Row-wise softmax of a dense {@code rows x cols} matrix ({@code ld = cols}, offsets 0). */
     public static void softmax(int rows, int cols, float[] x, float[] out) {
-        softmax(rows, cols, Math.max(1, cols), x, 0, out, 0);
+        KERNELS.softmax(rows, cols, Math.max(1, cols), x, 0, out, 0);
     }
 
     /** Backward of {@link #softmax}; {@code y} is its saved output. */
-    public static void softmaxBackward(int rows, int cols, int ld, float[] gradOut, int gOffset, float[] y, int yOffset,
-            float[] gradIn, int giOffset) {
-        Check.matrix("gradOut", gradOut, gOffset, rows, cols, ld);
-        Check.matrix("y", y, yOffset, rows, cols, ld);
-        Check.matrix("gradIn", gradIn, giOffset, rows, cols, ld);
-        KERNELS.softmaxBackward(rows, cols, ld, gradOut, gOffset, y, yOffset, gradIn, giOffset);
+    public static void softmaxBackward(int rows, int cols, int ld, float[] gradOut, int gradOutOffset, float[] y,
+            int yOffset, float[] gradIn, int gradInOffset) {
+        KERNELS.softmaxBackward(rows, cols, ld, gradOut, gradOutOffset, y, yOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #softmax} on dense matrices ({@code ld = cols}, offsets 0). */
     public static void softmaxBackward(int rows, int cols, float[] gradOut, float[] y, float[] gradIn) {
-        softmaxBackward(rows, cols, Math.max(1, cols), gradOut, 0, y, 0, gradIn, 0);
+        KERNELS.softmaxBackward(rows, cols, Math.max(1, cols), gradOut, 0, y, 0, gradIn, 0);
     }
 
     /** Row-wise log-softmax of a row-major {@code rows x cols} matrix with leading dimension {@code ld}. */
     public static void logSoftmax(int rows, int cols, int ld, float[] x, int xOffset, float[] out, int outOffset) {
-        Check.matrix("x", x, xOffset, rows, cols, ld);
-        Check.matrix("out", out, outOffset, rows, cols, ld);
         KERNELS.logSoftmax(rows, cols, ld, x, xOffset, out, outOffset);
     }
 
     /** Row-wise log-softmax of a dense {@code rows x cols} matrix ({@code ld = cols}, offsets 0). */
     public static void logSoftmax(int rows, int cols, float[] x, float[] out) {
-        logSoftmax(rows, cols, Math.max(1, cols), x, 0, out, 0);
+        KERNELS.logSoftmax(rows, cols, Math.max(1, cols), x, 0, out, 0);
     }
 
     /** Backward of {@link #logSoftmax}; {@code y} is its saved output. */
-    public static void logSoftmaxBackward(int rows, int cols, int ld, float[] gradOut, int gOffset, float[] y, int yOffset,
-            float[] gradIn, int giOffset) {
-        Check.matrix("gradOut", gradOut, gOffset, rows, cols, ld);
-        Check.matrix("y", y, yOffset, rows, cols, ld);
-        Check.matrix("gradIn", gradIn, giOffset, rows, cols, ld);
-        KERNELS.logSoftmaxBackward(rows, cols, ld, gradOut, gOffset, y, yOffset, gradIn, giOffset);
+    public static void logSoftmaxBackward(int rows, int cols, int ld, float[] gradOut, int gradOutOffset, float[] y,
+            int yOffset, float[] gradIn, int gradInOffset) {
+        KERNELS.logSoftmaxBackward(rows, cols, ld, gradOut, gradOutOffset, y, yOffset, gradIn, gradInOffset);
     }
 
     /** Backward of {@link #logSoftmax} on dense matrices ({@code ld = cols}, offsets 0). */
     public static void logSoftmaxBackward(int rows, int cols, float[] gradOut, float[] y, float[] gradIn) {
-        logSoftmaxBackward(rows, cols, Math.max(1, cols), gradOut, 0, y, 0, gradIn, 0);
-    }
-
-    private static void checkParameter(String name, float value) {
-        Check.finite(name, value);
-    }
-
-    private static void checkForward(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        Check.length("n", n);
-        Check.range("x", x, xOffset, n);
-        Check.range("out", out, outOffset, n);
-    }
-
-    private static void checkBackward(int n, float[] gradOut, int gOffset, float[] saved, int sOffset, float[] gradIn,
-            int giOffset) {
-        Check.length("n", n);
-        Check.range("gradOut", gradOut, gOffset, n);
-        Check.range("saved", saved, sOffset, n);
-        Check.range("gradIn", gradIn, giOffset, n);
-    }
-
-    private static int sameLength(String xName, float[] x, String yName, float[] y) {
-        Check.notNull(xName, x);
-        Check.notNull(yName, y);
-        if (x.length != y.length) {
-            throw new IllegalArgumentException(
-                    xName + " and " + yName + " must have one length, were " + x.length + " and " + y.length);
-        }
-        return x.length;
-    }
-
-    private static int sameLength(float[] gradOut, float[] saved, float[] gradIn) {
-        sameLength("gradOut", gradOut, "saved", saved);
-        return sameLength("gradOut", gradOut, "gradIn", gradIn);
+        KERNELS.logSoftmaxBackward(rows, cols, Math.max(1, cols), gradOut, 0, y, 0, gradIn, 0);
     }
 }

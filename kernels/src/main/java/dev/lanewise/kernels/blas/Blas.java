@@ -5,176 +5,134 @@ import dev.lanewise.kernels.internal.Check;
 
 /**
  * BLAS level-1 operations and reductions, on the kernels {@link Kernels} chose. Each method checks every
- * argument before it writes anything; see {@link BlasKernels} for the semantics and for how far the vector
- * result may be from the scalar one.
+ * argument before it writes anything (a null array throws {@link NullPointerException}, a range outside its
+ * array {@link IndexOutOfBoundsException}, any other bad value {@link IllegalArgumentException}); see
+ * {@link BlasKernels} for the semantics and for how far the vector result may be from the scalar one.
  */
 public final class Blas {
-    // A static final, so C2 sees one constant receiver and inlines straight into the chosen kernel.
+    // The checked kernels in a static final, so C2 sees one constant receiver and inlines through the checks
+    // straight into the chosen implementation.
     private static final BlasKernels KERNELS = Kernels.provider().blas();
 
     private Blas() {}
 
     /** Sum of {@code x[xOffset + i] * y[yOffset + i]}, {@code i < n}. */
     public static float dot(int n, float[] x, int xOffset, float[] y, int yOffset) {
-        Check.length("n", n);
-        Check.range("x", x, xOffset, n);
-        Check.range("y", y, yOffset, n);
         return KERNELS.dot(n, x, xOffset, y, yOffset);
     }
 
     /** Dot product of two arrays of the same length. */
     public static float dot(float[] x, float[] y) {
-        return dot(sameLength("x", x, "y", y), x, 0, y, 0);
+        return KERNELS.dot(Check.sameLength("x", x, "y", y), x, 0, y, 0);
     }
 
     /** {@code y[i] += alpha * x[i]}. */
     public static void axpy(int n, float alpha, float[] x, int xOffset, float[] y, int yOffset) {
-        Check.length("n", n);
-        Check.range("x", x, xOffset, n);
-        Check.range("y", y, yOffset, n);
         KERNELS.axpy(n, alpha, x, xOffset, y, yOffset);
     }
 
     /** {@code y[i] += alpha * x[i]} over two arrays of the same length. */
     public static void axpy(float alpha, float[] x, float[] y) {
-        axpy(sameLength("x", x, "y", y), alpha, x, 0, y, 0);
+        KERNELS.axpy(Check.sameLength("x", x, "y", y), alpha, x, 0, y, 0);
     }
 
     /** {@code x[i] *= alpha}. */
     public static void scal(int n, float alpha, float[] x, int xOffset) {
-        Check.length("n", n);
-        Check.range("x", x, xOffset, n);
         KERNELS.scal(n, alpha, x, xOffset);
     }
 
     /** {@code x[i] *= alpha} over the whole array. */
     public static void scal(float alpha, float[] x) {
-        scal(Check.notNull("x", x).length, alpha, x, 0);
+        KERNELS.scal(Check.notNull("x", x).length, alpha, x, 0);
     }
 
     /** {@code out[i] = a[i] + b[i]}. */
     public static void add(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
-        checkBinary(n, a, aOffset, b, bOffset, out, outOffset);
         KERNELS.add(n, a, aOffset, b, bOffset, out, outOffset);
     }
 
     /** {@code out[i] = a[i] + b[i]} over arrays of one length. */
     public static void add(float[] a, float[] b, float[] out) {
-        add(sameLength(a, b, out), a, 0, b, 0, out, 0);
+        KERNELS.add(Check.sameLength("a", a, "b", b, "out", out), a, 0, b, 0, out, 0);
     }
 
     /** {@code out[i] = a[i] - b[i]}. */
     public static void sub(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
-        checkBinary(n, a, aOffset, b, bOffset, out, outOffset);
         KERNELS.sub(n, a, aOffset, b, bOffset, out, outOffset);
     }
 
     /** {@code out[i] = a[i] - b[i]} over arrays of one length. */
     public static void sub(float[] a, float[] b, float[] out) {
-        sub(sameLength(a, b, out), a, 0, b, 0, out, 0);
+        KERNELS.sub(Check.sameLength("a", a, "b", b, "out", out), a, 0, b, 0, out, 0);
     }
 
     /** {@code out[i] = a[i] * b[i]}. */
     public static void mul(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
-        checkBinary(n, a, aOffset, b, bOffset, out, outOffset);
         KERNELS.mul(n, a, aOffset, b, bOffset, out, outOffset);
     }
 
     /** {@code out[i] = a[i] * b[i]} over arrays of one length. */
     public static void mul(float[] a, float[] b, float[] out) {
-        mul(sameLength(a, b, out), a, 0, b, 0, out, 0);
+        KERNELS.mul(Check.sameLength("a", a, "b", b, "out", out), a, 0, b, 0, out, 0);
     }
 
     /** {@code out[i] = a[i] / b[i]}. */
     public static void div(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
-        checkBinary(n, a, aOffset, b, bOffset, out, outOffset);
         KERNELS.div(n, a, aOffset, b, bOffset, out, outOffset);
     }
 
     /** {@code out[i] = a[i] / b[i]} over arrays of one length. */
     public static void div(float[] a, float[] b, float[] out) {
-        div(sameLength(a, b, out), a, 0, b, 0, out, 0);
+        KERNELS.div(Check.sameLength("a", a, "b", b, "out", out), a, 0, b, 0, out, 0);
     }
 
     /** Sum of {@code x[i]}. */
     public static float sum(int n, float[] x, int xOffset) {
-        Check.length("n", n);
-        Check.range("x", x, xOffset, n);
         return KERNELS.sum(n, x, xOffset);
     }
 
     /** Sum of the whole array. */
     public static float sum(float[] x) {
-        return sum(Check.notNull("x", x).length, x, 0);
+        return KERNELS.sum(Check.notNull("x", x).length, x, 0);
     }
 
     /** Sum of {@code |x[i]|}. */
     public static float asum(int n, float[] x, int xOffset) {
-        Check.length("n", n);
-        Check.range("x", x, xOffset, n);
         return KERNELS.asum(n, x, xOffset);
     }
 
     /** Sum of magnitudes of the whole array. */
     public static float asum(float[] x) {
-        return asum(Check.notNull("x", x).length, x, 0);
+        return KERNELS.asum(Check.notNull("x", x).length, x, 0);
     }
 
     /** Euclidean norm, without overflow or underflow. */
     public static float nrm2(int n, float[] x, int xOffset) {
-        Check.length("n", n);
-        Check.range("x", x, xOffset, n);
         return KERNELS.nrm2(n, x, xOffset);
     }
 
     /** Euclidean norm of the whole array. */
     public static float nrm2(float[] x) {
-        return nrm2(Check.notNull("x", x).length, x, 0);
+        return KERNELS.nrm2(Check.notNull("x", x).length, x, 0);
     }
 
     /** Largest element; NaN if any element is NaN. Needs {@code n >= 1}. */
     public static float max(int n, float[] x, int xOffset) {
-        Check.atLeast("n", n, 1);
-        Check.range("x", x, xOffset, n);
         return KERNELS.max(n, x, xOffset);
     }
 
     /** Largest element of a non-empty array. */
     public static float max(float[] x) {
-        return max(Check.notNull("x", x).length, x, 0);
+        return KERNELS.max(Check.notNull("x", x).length, x, 0);
     }
 
     /** Index (from {@code xOffset}) of the first largest element, or of the first NaN. Needs {@code n >= 1}. */
     public static int argmax(int n, float[] x, int xOffset) {
-        Check.atLeast("n", n, 1);
-        Check.range("x", x, xOffset, n);
         return KERNELS.argmax(n, x, xOffset);
     }
 
     /** Index of the first largest element of a non-empty array. */
     public static int argmax(float[] x) {
-        return argmax(Check.notNull("x", x).length, x, 0);
-    }
-
-    private static void checkBinary(int n, float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset) {
-        Check.length("n", n);
-        Check.range("a", a, aOffset, n);
-        Check.range("b", b, bOffset, n);
-        Check.range("out", out, outOffset, n);
-    }
-
-    private static int sameLength(String xName, float[] x, String yName, float[] y) {
-        Check.notNull(xName, x);
-        Check.notNull(yName, y);
-        if (x.length != y.length) {
-            throw new IllegalArgumentException(
-                    xName + " and " + yName + " must have one length, were " + x.length + " and " + y.length);
-        }
-        return x.length;
-    }
-
-    private static int sameLength(float[] a, float[] b, float[] out) {
-        sameLength("a", a, "b", b);
-        return sameLength("a", a, "out", out);
+        return KERNELS.argmax(Check.notNull("x", x).length, x, 0);
     }
 }

@@ -5,9 +5,11 @@ import dev.lanewise.kernels.internal.FmaPolicy;
 /**
  * BLAS level-1 operations and reductions over contiguous float ranges ({@code array[offset, offset + n)}).
  *
- * <p>Implementations do not check their arguments: the facade {@link Blas} does, before anything is
- * written. Elementwise outputs may alias an input at the same offset (in-place); partial overlap is
- * undefined.
+ * <p>Every instance a caller can obtain ({@link dev.lanewise.kernels.KernelProvider#blas()}), like the facade
+ * {@link Blas}, checks its arguments before it writes anything: a null array throws
+ * {@link NullPointerException}, a range outside its array {@link IndexOutOfBoundsException}, a negative
+ * {@code n} (or {@code n < 1} for {@code max} and {@code argmax}) {@link IllegalArgumentException}.
+ * Elementwise outputs may alias an input at the same offset (in-place); partial overlap is undefined.
  *
  * <h2>How far the vector result may be from the scalar one</h2>
  * With u = 2<sup>-24</sup> and gamma(n) = n*u / (1 - n*u) (for n*u &lt; 1):

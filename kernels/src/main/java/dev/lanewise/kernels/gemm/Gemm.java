@@ -1,41 +1,43 @@
 package dev.lanewise.kernels.gemm;
 
 import dev.lanewise.kernels.Kernels;
-import dev.lanewise.kernels.internal.Check;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
  * Matrix-vector and matrix-matrix products and the dense-layer bias helpers, on the kernels {@link Kernels}
- * chose. Every method checks every argument and bound before it writes anything; see {@link GemmKernels}
- * for the layout, the semantics and the error bound.
+ * chose. Every method checks every argument and bound before it writes anything (a null array throws
+ * {@link NullPointerException}, a matrix or vector outside its array {@link IndexOutOfBoundsException}, any
+ * other bad value {@link IllegalArgumentException}); see {@link GemmKernels} for the layout, the semantics
+ * and the error bound.
  */
 public final class Gemm {
-    // A static final, so C2 sees one constant receiver and folds the vector species into the kernels.
+    // The checked kernels in a static final, so C2 sees one constant receiver, inlines through the checks and
+    // folds the vector species into the kernels.
     private static final GemmKernels KERNELS = Kernels.provider().gemm();
 
     private Gemm() {}
 
     /** {@code y = alpha * op(A) * x + beta * y}; A is {@code m x n}. */
-    public static void sgemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda,
-            float[] x, int xOff, float beta, float[] y, int yOff) {
-        checkGemv(trans, m, n, a, aOff, lda, x, xOff, y, yOff);
-        KERNELS.sgemv(trans, m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+    public static void sgemv(boolean trans, int m, int n, float alpha, float[] a, int aOffset, int lda,
+            float[] x, int xOffset, float beta, float[] y, int yOffset) {
+        KERNELS.sgemv(trans, m, n, alpha, a, aOffset, lda, x, xOffset, beta, y, yOffset);
     }
 
     /** {@code C = alpha * op(A) * op(B) + beta * C} on {@link GemmSettings#threads()} threads. */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-        sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, GemmSettings.threads());
+            float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset,
+            int ldc) {
+        sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                GemmSettings.threads());
     }
 
     /** {@code C = alpha * op(A) * op(B) + beta * C} on at most {@code threads} threads. */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
-            int threads) {
-        checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, threads);
-        KERNELS.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, threads);
+            float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset,
+            int ldc, int threads) {
+        KERNELS.sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
     }
 
     /**
@@ -44,11 +46,9 @@ public final class Gemm {
      * can deadlock the call, not even one that runs tasks on the calling thread (see {@link GemmKernels}).
      */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
-            int threads, Executor executor) {
-        checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, threads);
-        Objects.requireNonNull(executor, "executor");
-        KERNELS.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, threads,
+            float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset,
+            int ldc, int threads, Executor executor) {
+        KERNELS.sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads,
                 executor);
     }
 
@@ -57,37 +57,17 @@ public final class Gemm {
         sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
     }
 
-    /** {@code c(i, j) += bias[biasOff + j]} for every row of the {@code m x n} matrix C. */
-    public static void addBiasRows(int m, int n, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
-        Check.matrix("c", c, cOff, m, n, ldc);
-        Check.range("bias", bias, biasOff, n);
-        KERNELS.addBiasRows(m, n, bias, biasOff, c, cOff, ldc);
+    /** {@code c(i, j) += bias[biasOffset + j]} for every row of the {@code m x n} matrix C. */
+    public static void addBiasRows(int m, int n, float[] bias, int biasOffset, float[] c, int cOffset, int ldc) {
+        KERNELS.addBiasRows(m, n, bias, biasOffset, c, cOffset, ldc);
     }
 
-    /** {@code out[outOff + j] = beta * out[outOff + j] + sum of column j of G}; G is {@code m x n}. */
-    public static void sumRows(int m, int n, float[] g, int gOff, int ldg, float beta, float[] out, int outOff) {
-        Check.matrix("g", g, gOff, m, n, ldg);
-        Check.range("out", out, outOff, n);
-        KERNELS.sumRows(m, n, g, gOff, ldg, beta, out, outOff);
-    }
-
-    static void checkGemv(boolean trans, int m, int n, float[] a, int aOff, int lda,
-            float[] x, int xOff, float[] y, int yOff) {
-        Check.length("m", m);
-        Check.length("n", n);
-        Check.matrix("a", a, aOff, m, n, lda);
-        Check.range("x", x, xOff, trans ? m : n);
-        Check.range("y", y, yOff, trans ? n : m);
-    }
-
-    static void checkGemm(boolean transA, boolean transB, int m, int n, int k,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, int threads) {
-        Check.length("m", m);
-        Check.length("n", n);
-        Check.length("k", k);
-        Check.atLeast("threads", threads, 1);
-        Check.matrix("a", a, aOff, transA ? k : m, transA ? m : k, lda);
-        Check.matrix("b", b, bOff, transB ? n : k, transB ? k : n, ldb);
-        Check.matrix("c", c, cOff, m, n, ldc);
+    /**
+     * The bias gradient: {@code out[outOffset + j] = beta * out[outOffset + j] + (sum over i < m of g(i, j))} for
+     * {@code j < n}; {@code beta == 0} does not read {@code out}, so NaN there is overwritten. See
+     * {@link GemmKernels#sumRows} for the order and rounding.
+     */
+    public static void sumRows(int m, int n, float[] g, int gOffset, int ldg, float beta, float[] out, int outOffset) {
+        KERNELS.sumRows(m, n, g, gOffset, ldg, beta, out, outOffset);
     }
 }

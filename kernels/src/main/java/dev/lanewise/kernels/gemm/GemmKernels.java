@@ -10,12 +10,17 @@ import java.util.concurrent.Executor;
  *
  * <p>Element {@code (i, j)} of a row-major matrix stored at {@code offset} with leading dimension
  * {@code ld} is {@code array[offset + i * ld + j]}. {@code op(X)} is {@code X} or its transpose: with
- * {@code trans} set, the array holds the transpose, so {@code op(A)(i, p) = a[aOff + p * lda + i]}.
+ * {@code trans} set, the array holds the transpose, so {@code op(A)(i, p) = a[aOffset + p * lda + i]}.
  *
- * <p>Implementations do not check their arguments: the facade {@link Gemm} does, before anything is
- * written. Outputs must not overlap inputs. Following BLAS, {@code beta == 0} never reads the output
- * (NaN there is overwritten) and {@code alpha == 0} or an empty inner dimension never reads {@code A}
- * or {@code B}: the result is then {@code beta * C}. Otherwise NaN in gives NaN out.
+ * <p>Every instance a caller can obtain ({@link dev.lanewise.kernels.KernelProvider#gemm()}), like the facade
+ * {@link Gemm}, checks every argument and bound before it writes anything: a null array throws
+ * {@link NullPointerException}, a matrix or vector outside its array {@link IndexOutOfBoundsException}, a
+ * negative dimension, a leading dimension below {@code max(1, cols)} of its stored matrix or
+ * {@code threads < 1} {@link IllegalArgumentException}.
+ *
+ * <p>Outputs must not overlap inputs. Following BLAS, {@code beta == 0} never reads the output (NaN there is
+ * overwritten) and {@code alpha == 0} or an empty inner dimension never reads {@code A} or {@code B}: the
+ * result is then {@code beta * C}. Otherwise NaN in gives NaN out.
  *
  * <h2>How far a result may be from the exact one</h2>
  * With u = 2<sup>-24</sup> and K the inner dimension ({@code n} for {@code sgemv} without transpose,
@@ -55,17 +60,17 @@ public interface GemmKernels {
      * {@code y = alpha * op(A) * x + beta * y}, A an {@code m x n} row-major matrix. Without transpose x has
      * n elements and y has m; with it x has m and y has n.
      */
-    void sgemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda,
-            float[] x, int xOff, float beta, float[] y, int yOff);
+    void sgemv(boolean trans, int m, int n, float alpha, float[] a, int aOffset, int lda,
+            float[] x, int xOffset, float beta, float[] y, int yOffset);
 
     /**
      * {@code C = alpha * op(A) * op(B) + beta * C}, C {@code m x n}, op(A) {@code m x k}, op(B) {@code k x n}.
      * A is stored {@code m x k} ({@code k x m} when transposed), B {@code k x n} ({@code n x k} when transposed).
      */
     default void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float beta, float[] c, int cOff, int ldc, int threads) {
-        sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, threads,
+            float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+            float beta, float[] c, int cOffset, int ldc, int threads) {
+        sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads,
                 GemmSettings.executor());
     }
 
@@ -76,15 +81,20 @@ public interface GemmKernels {
      * none can deadlock the call).
      */
     void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float beta, float[] c, int cOff, int ldc, int threads, Executor executor);
+            float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+            float beta, float[] c, int cOffset, int ldc, int threads, Executor executor);
 
-    /** {@code c(i, j) += bias[biasOff + j]} for every row i of the {@code m x n} matrix C. */
-    void addBiasRows(int m, int n, float[] bias, int biasOff, float[] c, int cOff, int ldc);
+    /** {@code c(i, j) += bias[biasOffset + j]} for every row i of the {@code m x n} matrix C. */
+    void addBiasRows(int m, int n, float[] bias, int biasOffset, float[] c, int cOffset, int ldc);
 
     /**
-     * The bias gradient: {@code out[outOff + j] = beta * out[outOff + j] + sum over i of g(i, j)}, the sum
-     * taken in row order from zero; {@code beta == 0} does not read {@code out}.
+     * The bias gradient: column sums of the {@code m x n} matrix G added to {@code beta} times {@code out}.
+     * For each {@code j < n}, {@code out[outOffset + j] = beta * out[outOffset + j] + s_j}, where
+     * {@code s_j = g(0, j) + g(1, j) + ... + g(m - 1, j)} is summed in float, in row order, starting from +0
+     * ({@code m == 0} gives {@code s_j = +0}); {@code beta * out + s_j} is rounded once where
+     * {@link FmaPolicy} fuses, else as a rounded product and a rounded sum. {@code beta == 0} (either sign)
+     * does not read {@code out}: it writes {@code s_j}, so a NaN or infinity there is overwritten, not
+     * propagated. Any other {@code beta}, NaN included, reads {@code out}, and NaN there gives NaN.
      */
-    void sumRows(int m, int n, float[] g, int gOff, int ldg, float beta, float[] out, int outOff);
+    void sumRows(int m, int n, float[] g, int gOffset, int ldg, float beta, float[] out, int outOffset);
 }

@@ -1,8 +1,13 @@
 package dev.lanewise.kernels.internal;
 
+import java.util.Objects;
+
 /**
- * Argument checks shared by every public facade. Each failure names the argument and the value, and every
- * facade runs all of its checks before the first write, so a refused call leaves its outputs untouched.
+ * Argument checks shared by the checking layer ({@code Checked*}) and the facades' whole-array overloads.
+ * Each failure names the argument and the value: {@link NullPointerException} for a null argument (as the
+ * JDK and netlib do), {@link IndexOutOfBoundsException} for a range outside its array,
+ * {@link IllegalArgumentException} for anything else. Every caller runs all of its checks before the first
+ * write, so a refused call leaves its outputs untouched.
  */
 public final class Check {
     private Check() {}
@@ -21,12 +26,45 @@ public final class Check {
         }
     }
 
-    /** Refuses a null array. */
-    public static <T> T notNull(String name, T array) {
-        if (array == null) {
-            throw new IllegalArgumentException(name + " must not be null");
+    /** Refuses a null argument with a {@link NullPointerException} whose message is its name. */
+    public static <T> T notNull(String name, T value) {
+        return Objects.requireNonNull(value, name);
+    }
+
+    /** The common length of two arrays; refuses null and different lengths. */
+    public static int sameLength(String aName, float[] a, String bName, float[] b) {
+        notNull(aName, a);
+        notNull(bName, b);
+        requireLength(aName, a.length, bName, b.length);
+        return a.length;
+    }
+
+    /** The common length of three arrays; refuses null and different lengths, naming the first pair that differs. */
+    public static int sameLength(String aName, float[] a, String bName, float[] b, String cName, float[] c) {
+        notNull(aName, a);
+        notNull(bName, b);
+        notNull(cName, c);
+        requireLength(aName, a.length, bName, b.length);
+        requireLength(aName, a.length, cName, c.length);
+        return a.length;
+    }
+
+    /**
+     * Refuses an array whose length is not {@code length}, the length of {@code referenceName}. A null array
+     * passes: it is an optional buffer here, which the range checks refuse where it is needed.
+     */
+    public static void sameLengthIfPresent(String name, float[] array, String referenceName, int length) {
+        if (array != null && array.length != length) {
+            throw new IllegalArgumentException(
+                    name + " must have " + referenceName + "'s length " + length + ", had " + array.length);
         }
-        return array;
+    }
+
+    private static void requireLength(String aName, int aLength, String bName, int bLength) {
+        if (aLength != bLength) {
+            throw new IllegalArgumentException(
+                    aName + " and " + bName + " must have one length, were " + aLength + " and " + bLength);
+        }
     }
 
     /** Checks that {@code array[offset, offset + n)} exists; {@code n} must already be checked. */

@@ -4,10 +4,15 @@ package dev.lanewise.kernels.loss;
  * Losses that return the MEAN loss and, in the same pass, write the gradient of that mean with respect to
  * the predictions (or logits) into a caller-provided array: {@code grad[i] = d mean / d pred[i]}.
  *
- * <p>Implementations do not check their arguments: the facade {@link Losses} does, before anything is
- * written. {@code grad} may be the prediction (logits) array itself at the same offset (and, for the
- * matrix, the same leading dimension): each element is read before its gradient is written. Partial
- * overlap is undefined. The mean of no elements ({@code n == 0}, {@code rows == 0}) is NaN, as in PyTorch.
+ * <p>Every instance a caller can obtain ({@link dev.lanewise.kernels.KernelProvider#losses()}), like the facade
+ * {@link Losses}, checks its arguments (every class label included) before it writes anything: a null array
+ * throws {@link NullPointerException}, a range or label outside its bounds {@link IndexOutOfBoundsException},
+ * a negative length, {@code cols < 1}, a leading dimension below {@code cols} or a {@code delta} that is not
+ * finite and positive {@link IllegalArgumentException}.
+ *
+ * <p>{@code grad} may be the prediction (logits) array itself at the same offset (and, for the matrix, the
+ * same leading dimension): each element is read before its gradient is written. Partial overlap is
+ * undefined. The mean of no elements ({@code n == 0}, {@code rows == 0}) is NaN, as in PyTorch.
  * NaN in gives NaN out: a NaN input makes the loss NaN and the gradient of its element (for softmax
  * cross-entropy: of its whole row) NaN.
  *

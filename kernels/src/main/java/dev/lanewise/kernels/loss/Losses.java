@@ -6,75 +6,79 @@ import dev.lanewise.kernels.internal.Check;
 /**
  * Losses with their gradients, in one pass, on the kernels {@link Kernels} chose. Each returns the mean
  * loss and writes the gradient of that mean with respect to the predictions (logits) into {@code grad}.
- * Each method checks every argument (including every class label) before it writes anything; see
- * {@link LossKernels} for the exact semantics and for how far the vector result may be from the scalar one.
+ * Each method checks every argument (including every class label) before it writes anything (a null array
+ * throws {@link NullPointerException}, a range or label outside its bounds {@link IndexOutOfBoundsException},
+ * any other bad value {@link IllegalArgumentException}); see {@link LossKernels} for the exact semantics and
+ * for how far the vector result may be from the scalar one.
  */
 public final class Losses {
-    // A static final, so C2 sees one constant receiver and inlines straight into the chosen kernel.
+    // The checked kernels in a static final, so C2 sees one constant receiver and inlines through the checks
+    // straight into the chosen implementation.
     private static final LossKernels KERNELS = Kernels.provider().losses();
 
     private Losses() {}
 
     /** Mean squared error over {@code n} elements; {@code grad[i] = 2 (pred[i] - target[i]) / n}. */
-    public static float mse(int n, float[] pred, int predOffset, float[] target, int targetOffset, float[] grad, int gradOffset) {
-        checkElementwise(n, "pred", pred, predOffset, "target", target, targetOffset, grad, gradOffset);
+    public static float mse(int n, float[] pred, int predOffset, float[] target, int targetOffset,
+            float[] grad, int gradOffset) {
         return KERNELS.mse(n, pred, predOffset, target, targetOffset, grad, gradOffset);
     }
 
     /** Mean squared error over arrays of one length. */
     public static float mse(float[] pred, float[] target, float[] grad) {
-        return mse(sameLength("pred", pred, "target", target, grad), pred, 0, target, 0, grad, 0);
+        int n = Check.sameLength("pred", pred, "target", target, "grad", grad);
+        return KERNELS.mse(n, pred, 0, target, 0, grad, 0);
     }
 
     /** Mean absolute error over {@code n} elements; {@code grad[i] = signum(pred[i] - target[i]) / n}. */
-    public static float mae(int n, float[] pred, int predOffset, float[] target, int targetOffset, float[] grad, int gradOffset) {
-        checkElementwise(n, "pred", pred, predOffset, "target", target, targetOffset, grad, gradOffset);
+    public static float mae(int n, float[] pred, int predOffset, float[] target, int targetOffset,
+            float[] grad, int gradOffset) {
         return KERNELS.mae(n, pred, predOffset, target, targetOffset, grad, gradOffset);
     }
 
     /** Mean absolute error over arrays of one length. */
     public static float mae(float[] pred, float[] target, float[] grad) {
-        return mae(sameLength("pred", pred, "target", target, grad), pred, 0, target, 0, grad, 0);
+        int n = Check.sameLength("pred", pred, "target", target, "grad", grad);
+        return KERNELS.mae(n, pred, 0, target, 0, grad, 0);
     }
 
     /** Huber loss (PyTorch's {@code HuberLoss(delta)}); {@code delta} must be finite and &gt; 0. */
     public static float huber(int n, float delta, float[] pred, int predOffset, float[] target, int targetOffset,
             float[] grad, int gradOffset) {
-        checkDelta(delta);
-        checkElementwise(n, "pred", pred, predOffset, "target", target, targetOffset, grad, gradOffset);
         return KERNELS.huber(n, delta, pred, predOffset, target, targetOffset, grad, gradOffset);
     }
 
     /** Huber loss over arrays of one length. */
     public static float huber(float delta, float[] pred, float[] target, float[] grad) {
-        checkDelta(delta);
-        return huber(sameLength("pred", pred, "target", target, grad), delta, pred, 0, target, 0, grad, 0);
+        int n = Check.sameLength("pred", pred, "target", target, "grad", grad);
+        return KERNELS.huber(n, delta, pred, 0, target, 0, grad, 0);
     }
 
     /** Binary cross-entropy on logits (PyTorch's {@code BCEWithLogitsLoss}), targets in [0, 1]. */
     public static float bceWithLogits(int n, float[] logits, int logitsOffset, float[] targets, int targetsOffset,
             float[] grad, int gradOffset) {
-        checkElementwise(n, "logits", logits, logitsOffset, "targets", targets, targetsOffset, grad, gradOffset);
         return KERNELS.bceWithLogits(n, logits, logitsOffset, targets, targetsOffset, grad, gradOffset);
     }
 
     /** Binary cross-entropy on logits over arrays of one length. */
     public static float bceWithLogits(float[] logits, float[] targets, float[] grad) {
-        return bceWithLogits(sameLength("logits", logits, "targets", targets, grad), logits, 0, targets, 0, grad, 0);
+        int n = Check.sameLength("logits", logits, "targets", targets, "grad", grad);
+        return KERNELS.bceWithLogits(n, logits, 0, targets, 0, grad, 0);
     }
 
     /**
      * Binary hinge loss mean(max(0, 1 - t*p)); targets should be -1 or +1 (other values are not refused,
      * the formula is applied as written; see {@link LossKernels}).
      */
-    public static float hinge(int n, float[] pred, int predOffset, float[] targets, int targetsOffset, float[] grad, int gradOffset) {
-        checkElementwise(n, "pred", pred, predOffset, "targets", targets, targetsOffset, grad, gradOffset);
+    public static float hinge(int n, float[] pred, int predOffset, float[] targets, int targetsOffset,
+            float[] grad, int gradOffset) {
         return KERNELS.hinge(n, pred, predOffset, targets, targetsOffset, grad, gradOffset);
     }
 
     /** Binary hinge loss over arrays of one length. */
     public static float hinge(float[] pred, float[] targets, float[] grad) {
-        return hinge(sameLength("pred", pred, "targets", targets, grad), pred, 0, targets, 0, grad, 0);
+        int n = Check.sameLength("pred", pred, "targets", targets, "grad", grad);
+        return KERNELS.hinge(n, pred, 0, targets, 0, grad, 0);
     }
 
     /**
@@ -84,18 +88,6 @@ public final class Losses {
      */
     public static float softmaxCrossEntropy(int rows, int cols, float[] logits, int logitsOffset, int ldLogits,
             int[] labels, int labelsOffset, float[] grad, int gradOffset, int ldGrad) {
-        Check.length("rows", rows);
-        Check.atLeast("cols", cols, 1);
-        Check.matrix("logits", logits, logitsOffset, rows, cols, ldLogits);
-        Check.range("labels", labels, labelsOffset, rows);
-        Check.matrix("grad", grad, gradOffset, rows, cols, ldGrad);
-        for (int r = 0; r < rows; r++) {
-            int label = labels[labelsOffset + r];
-            if (label < 0 || label >= cols) {
-                throw new IndexOutOfBoundsException("labels[" + (labelsOffset + r) + "] (row " + r
-                        + ") must be in [0, cols = " + cols + "), was " + label);
-            }
-        }
         return KERNELS.softmaxCrossEntropy(rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset,
                 grad, gradOffset, ldGrad);
     }
@@ -118,35 +110,6 @@ public final class Losses {
             throw new IllegalArgumentException("grad must hold labels.length * cols = " + rows + " * " + cols
                     + " = " + elements + " elements, had " + grad.length);
         }
-        return softmaxCrossEntropy(rows, cols, logits, 0, cols, labels, 0, grad, 0, cols);
-    }
-
-    private static void checkDelta(float delta) {
-        if (!(delta > 0) || delta == Float.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("delta must be finite and > 0, was " + delta);
-        }
-    }
-
-    private static void checkElementwise(int n, String xName, float[] x, int xOffset, String yName, float[] y,
-            int yOffset, float[] grad, int gradOffset) {
-        Check.length("n", n);
-        Check.range(xName, x, xOffset, n);
-        Check.range(yName, y, yOffset, n);
-        Check.range("grad", grad, gradOffset, n);
-    }
-
-    private static int sameLength(String xName, float[] x, String yName, float[] y, float[] grad) {
-        Check.notNull(xName, x);
-        Check.notNull(yName, y);
-        Check.notNull("grad", grad);
-        if (x.length != y.length) {
-            throw new IllegalArgumentException(
-                    xName + " and " + yName + " must have one length, were " + x.length + " and " + y.length);
-        }
-        if (x.length != grad.length) {
-            throw new IllegalArgumentException(
-                    xName + " and grad must have one length, were " + x.length + " and " + grad.length);
-        }
-        return x.length;
+        return KERNELS.softmaxCrossEntropy(rows, cols, logits, 0, cols, labels, 0, grad, 0, cols);
     }
 }

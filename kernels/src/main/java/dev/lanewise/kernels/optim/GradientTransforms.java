@@ -9,27 +9,26 @@ import dev.lanewise.kernels.internal.Check;
  * Transforms applied to gradients (and parameters) between the backward pass and the optimizer step:
  * clipping by value, clipping by global norm across several arrays ({@code torch.nn.utils}), L1 and L2
  * penalties with their gradients, and decoupled weight decay. Each method checks every argument before it
- * writes anything. Vector-vs-scalar tolerances: see {@link OptimizerKernels} (clipping and penalty
- * gradients are exact; penalty values within 1 ulp) and {@link BlasKernels#nrm2} (norms within 1 ulp).
+ * writes anything (a null array throws {@link NullPointerException}, a range outside its array
+ * {@link IndexOutOfBoundsException}, any other bad value {@link IllegalArgumentException}).
+ * Vector-vs-scalar tolerances: see {@link OptimizerKernels} (clipping and penalty gradients are exact;
+ * penalty values within 1 ulp) and {@link BlasKernels#nrm2} (norms within 1 ulp).
  */
 public final class GradientTransforms {
+    // The checked kernels in a static final, so C2 sees one constant receiver and inlines through the checks
+    // straight into the chosen implementation.
     private static final OptimizerKernels KERNELS = Kernels.provider().optimizers();
 
     private GradientTransforms() {}
 
     /** {@code torch.nn.utils.clip_grad_value_}: clamps into [-clip, clip]; NaN stays NaN. */
-    public static void clipByValue(int n, float[] grad, int gOff, float clip) {
-        if (!(clip >= 0) || Float.isInfinite(clip)) {
-            throw new IllegalArgumentException("clip_value must be finite and >= 0, was " + clip);
-        }
-        Check.length("n", n);
-        Check.range("grad", grad, gOff, n);
-        KERNELS.clipByValue(n, grad, gOff, clip);
+    public static void clipByValue(int n, float[] grad, int gradOffset, float clip) {
+        KERNELS.clipByValue(n, grad, gradOffset, clip);
     }
 
     /** Clips a whole array into [-clip, clip]. */
     public static void clipByValue(float[] grad, float clip) {
-        clipByValue(Check.notNull("grad", grad).length, grad, 0, clip);
+        KERNELS.clipByValue(Check.notNull("grad", grad).length, grad, 0, clip);
     }
 
     /** {@link #clipByGlobalNorm(float[][], float, double, boolean)} with the 2-norm, never throwing on NaN. */
@@ -102,60 +101,39 @@ public final class GradientTransforms {
     }
 
     /** Adds lambda * theta to {@code grad} and returns the L2 penalty lambda/2 * sum theta^2. */
-    public static float l2Penalty(int n, float lambda, float[] param, int pOff, float[] grad, int gOff) {
-        checkPenalty(n, lambda, param, pOff, grad, gOff);
-        return KERNELS.l2Penalty(n, lambda, param, pOff, grad, gOff);
+    public static float l2Penalty(int n, float lambda, float[] param, int paramOffset, float[] grad, int gradOffset) {
+        return KERNELS.l2Penalty(n, lambda, param, paramOffset, grad, gradOffset);
     }
 
     /** The L2 penalty over whole arrays of one length. */
     public static float l2Penalty(float lambda, float[] param, float[] grad) {
-        return l2Penalty(sameLength(param, grad), lambda, param, 0, grad, 0);
+        return KERNELS.l2Penalty(Check.sameLength("param", param, "grad", grad), lambda, param, 0, grad, 0);
     }
 
     /** Adds lambda * sign(theta) (0 at 0) to {@code grad} and returns the L1 penalty lambda * sum |theta|. */
-    public static float l1Penalty(int n, float lambda, float[] param, int pOff, float[] grad, int gOff) {
-        checkPenalty(n, lambda, param, pOff, grad, gOff);
-        return KERNELS.l1Penalty(n, lambda, param, pOff, grad, gOff);
+    public static float l1Penalty(int n, float lambda, float[] param, int paramOffset, float[] grad, int gradOffset) {
+        return KERNELS.l1Penalty(n, lambda, param, paramOffset, grad, gradOffset);
     }
 
     /** The L1 penalty over whole arrays of one length. */
     public static float l1Penalty(float lambda, float[] param, float[] grad) {
-        return l1Penalty(sameLength(param, grad), lambda, param, 0, grad, 0);
+        return KERNELS.l1Penalty(Check.sameLength("param", param, "grad", grad), lambda, param, 0, grad, 0);
     }
 
     /**
      * Decoupled weight decay (Loshchilov and Hutter; AdamW's first line): theta *= 1 - lr * weight_decay.
      * Both must be finite and {@code >= 0}.
      */
-    public static void decoupledWeightDecay(int n, float[] param, int pOff, double lr, double weightDecay) {
+    public static void decoupledWeightDecay(int n, float[] param, int paramOffset, double lr, double weightDecay) {
         Hyperparameters.nonNegative("lr", lr);
         Hyperparameters.nonNegative("weight_decay", weightDecay);
         Check.length("n", n);
-        Check.range("param", param, pOff, n);
-        Blas.scal(n, (float) (1 - lr * weightDecay), param, pOff);
+        Check.range("param", param, paramOffset, n);
+        Blas.scal(n, (float) (1 - lr * weightDecay), param, paramOffset);
     }
 
     /** Decoupled weight decay over a whole array. */
     public static void decoupledWeightDecay(float[] param, double lr, double weightDecay) {
         decoupledWeightDecay(Check.notNull("param", param).length, param, 0, lr, weightDecay);
-    }
-
-    private static void checkPenalty(int n, float lambda, float[] param, int pOff, float[] grad, int gOff) {
-        if (!(lambda >= 0) || Float.isInfinite(lambda)) {
-            throw new IllegalArgumentException("lambda must be finite and >= 0, was " + lambda);
-        }
-        Check.length("n", n);
-        Check.range("param", param, pOff, n);
-        Check.range("grad", grad, gOff, n);
-    }
-
-    private static int sameLength(float[] param, float[] grad) {
-        Check.notNull("param", param);
-        Check.notNull("grad", grad);
-        if (param.length != grad.length) {
-            throw new IllegalArgumentException(
-                    "param and grad must have one length, were " + param.length + " and " + grad.length);
-        }
-        return param.length;
     }
 }

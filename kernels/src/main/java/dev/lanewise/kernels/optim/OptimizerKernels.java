@@ -12,10 +12,14 @@ import dev.lanewise.kernels.internal.FmaPolicy;
  * NAdam's momentum schedule) are computed once per call, in double, and rounded once to float, so both paths
  * see the same values; every per-element operation is in float.
  *
- * <p>Implementations do not check their arguments: the facades {@link Optimizers} and
- * {@link GradientTransforms} do, before anything is written. Buffers a configuration does not use (the
- * momentum buffer of SGD without momentum, AMSGrad's maximum without amsgrad, ...) may be null. Arrays must
- * not overlap one another.
+ * <p>Every instance a caller can obtain ({@link Optimizers#kernels()},
+ * {@link dev.lanewise.kernels.KernelProvider#optimizers()}), like the facades {@link Optimizers} and
+ * {@link GradientTransforms}, checks its arguments before it writes anything: a null array or configuration
+ * throws {@link NullPointerException}, a range outside its array {@link IndexOutOfBoundsException}, a
+ * negative {@code n}, {@code step < 1}, a NAdam {@code muProduct} outside (0, 1], a negative or non-finite
+ * {@code clip} or {@code lambda} {@link IllegalArgumentException}. Buffers a configuration does not use (the
+ * momentum buffer of SGD without momentum, AMSGrad's maximum without amsgrad, ...) may be null and are not
+ * checked. Arrays must not overlap one another.
  *
  * <h2>How far the vector result may be from the scalar one</h2>
  * <ul>
@@ -41,14 +45,15 @@ public interface OptimizerKernels {
      * b = momentum * b + (1 - dampening) * g, and d = nesterov ? g + momentum * b : b; theta -= lr * d.
      * {@code buf} may be null without momentum.
      */
-    void sgd(int n, float[] param, int pOff, float[] grad, int gOff, float[] buf, int bOff, SgdConfig c, long step);
+    void sgd(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] buf, int bufOffset,
+            SgdConfig config, long step);
 
     /**
      * {@code torch.optim.Adagrad}: s += g^2; theta -= clr * g / (sqrt(s) + eps), clr = lr / (1 + (t-1) lr_decay).
      * {@code sum} starts at {@code initial_accumulator_value}.
      */
-    void adagrad(int n, float[] param, int pOff, float[] grad, int gOff, float[] sum, int sOff, AdagradConfig c,
-            long step);
+    void adagrad(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] sum, int sumOffset,
+            AdagradConfig config, long step);
 
     /**
      * {@code torch.optim.RMSprop}: sq = alpha sq + (1 - alpha) g^2; centered: ga = alpha ga + (1 - alpha) g and
@@ -56,15 +61,15 @@ public interface OptimizerKernels {
      * theta -= lr b, else theta -= lr g / avg. {@code gradAvg} may be null unless centered, {@code buf} unless
      * momentum &gt; 0.
      */
-    void rmsprop(int n, float[] param, int pOff, float[] grad, int gOff, float[] squareAvg, int sqOff,
-            float[] gradAvg, int gaOff, float[] buf, int bOff, RmspropConfig c);
+    void rmsprop(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] squareAvg,
+            int squareAvgOffset, float[] gradAvg, int gradAvgOffset, float[] buf, int bufOffset, RmspropConfig config);
 
     /**
      * {@code torch.optim.Adadelta}: sq = rho sq + (1 - rho) g^2; delta = sqrt(acc + eps) / sqrt(sq + eps) * g;
      * acc = rho acc + (1 - rho) delta^2; theta -= lr delta.
      */
-    void adadelta(int n, float[] param, int pOff, float[] grad, int gOff, float[] squareAvg, int sqOff,
-            float[] accDelta, int adOff, AdadeltaConfig c);
+    void adadelta(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] squareAvg,
+            int squareAvgOffset, float[] accDelta, int accDeltaOffset, AdadeltaConfig config);
 
     /**
      * {@code torch.optim.Adam} or, where {@link AdamConfig#decoupled}, {@code torch.optim.AdamW}:
@@ -72,15 +77,15 @@ public interface OptimizerKernels {
      * theta -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps). Adam adds weight_decay * theta
      * to g; AdamW first multiplies theta by 1 - lr * weight_decay. {@code vMax} may be null without amsgrad.
      */
-    void adam(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] v, int vOff,
-            float[] vMax, int vmOff, AdamConfig c, long step);
+    void adam(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, int mOffset, float[] v,
+            int vOffset, float[] vMax, int vMaxOffset, AdamConfig config, long step);
 
     /**
      * {@code torch.optim.Adamax}: m = beta1 m + (1 - beta1) g; u = max(beta2 u, |g| + eps);
      * theta -= lr / (1 - beta1^t) * m / u.
      */
-    void adamax(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] u, int uOff,
-            AdamaxConfig c, long step);
+    void adamax(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, int mOffset, float[] u,
+            int uOffset, AdamaxConfig config, long step);
 
     /**
      * {@code torch.optim.NAdam}: with mu_t from {@link NAdamConfig#mu}, P_t = muProduct * mu_t,
@@ -91,36 +96,41 @@ public interface OptimizerKernels {
      * @param muProduct the product mu_1 ... mu_{t-1} (1 on the first step), PyTorch's {@code mu_product}
      * @return the product mu_1 ... mu_t, to pass to the next step
      */
-    double nadam(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] v, int vOff,
-            NAdamConfig c, long step, double muProduct);
+    double nadam(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, int mOffset, float[] v,
+            int vOffset, NAdamConfig config, long step, double muProduct);
 
     /**
      * {@code torch.optim.RAdam}: m and v as in Adam; where {@link RAdamConfig#rectified} theta -=
      * {@link RAdamConfig#rectifiedStepSize} * m / (sqrt(v) + eps), else theta -= lr / (1 - beta1^t) * m.
      */
-    void radam(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, float[] v, int vOff,
-            RAdamConfig c, long step);
+    void radam(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, int mOffset, float[] v,
+            int vOffset, RAdamConfig config, long step);
 
     /**
      * Lion (Chen et al. 2023, Algorithm 2): c = beta1 m + (1 - beta1) g; theta = theta (1 - lr weight_decay)
      * - lr sign(c) (sign(0) = 0); m = beta2 m + (1 - beta2) g.
      */
-    void lion(int n, float[] param, int pOff, float[] grad, int gOff, float[] m, int mOff, LionConfig c);
-
-    /** {@code x = min(max(x, -clip), clip)}, as {@code torch.nn.utils.clip_grad_value_}; NaN stays NaN. */
-    void clipByValue(int n, float[] x, int xOff, float clip);
+    void lion(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, int mOffset,
+            LionConfig config);
 
     /**
-     * The L2 penalty lambda/2 * sum theta^2, returned, with its gradient lambda * theta added to {@code grad}.
+     * {@code grad = min(max(grad, -clip), clip)}, as {@code torch.nn.utils.clip_grad_value_}; NaN stays NaN.
+     * {@code clip} must be finite and {@code >= 0}.
      */
-    float l2Penalty(int n, float lambda, float[] param, int pOff, float[] grad, int gOff);
+    void clipByValue(int n, float[] grad, int gradOffset, float clip);
+
+    /**
+     * The L2 penalty lambda/2 * sum theta^2, returned, with its gradient lambda * theta added to {@code grad};
+     * {@code lambda} must be finite and {@code >= 0}.
+     */
+    float l2Penalty(int n, float lambda, float[] param, int paramOffset, float[] grad, int gradOffset);
 
     /**
      * The L1 penalty lambda * sum |theta|, returned, with its subgradient lambda * sign(theta) (0 at 0) added
-     * to {@code grad}.
+     * to {@code grad}; {@code lambda} must be finite and {@code >= 0}.
      */
-    float l1Penalty(int n, float lambda, float[] param, int pOff, float[] grad, int gOff);
+    float l1Penalty(int n, float lambda, float[] param, int paramOffset, float[] grad, int gradOffset);
 
     /** Whether no element is NaN or infinite. */
-    boolean allFinite(int n, float[] x, int xOff);
+    boolean allFinite(int n, float[] x, int xOffset);
 }
