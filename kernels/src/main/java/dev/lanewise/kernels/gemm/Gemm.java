@@ -2,7 +2,6 @@ package dev.lanewise.kernels.gemm;
 
 import dev.lanewise.kernels.Kernels;
 
-import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
