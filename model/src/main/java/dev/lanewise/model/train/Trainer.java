@@ -65,7 +65,13 @@ public final class Trainer {
         if (config.patience() > 0 && validation == null) {
             throw new IllegalArgumentException("early stopping (patience " + config.patience() + ") needs validation data");
         }
-        return new Run(network, loss, optimizer, train, validation, scorer, List.copyOf(callbacks)).run();
+        List<Callback> calls = List.copyOf(callbacks); // refuses null elements
+        TrainingStart start = new TrainingStart(config, train.rows(), validation == null ? 0 : validation.rows(),
+                scorer == null ? "" : scorer.name());
+        for (Callback callback : calls) {
+            callback.onTrainBegin(start);
+        }
+        return new Run(network, loss, optimizer, train, validation, scorer, calls).run();
     }
 
     private static void checkData(String name, Sequential network, Loss loss, Dataset data) {
@@ -258,9 +264,6 @@ public final class Trainer {
             }
             return history;
         }
-
-
-
 
         private double[] weightNorms() {
             double[] norms = new double[layerParameters.size()];
