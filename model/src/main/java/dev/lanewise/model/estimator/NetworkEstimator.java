@@ -228,13 +228,18 @@ public abstract class NetworkEstimator {
 
     // ---- prediction ----
 
-    /** The raw network outputs (logits for a classifier), one row per input row; {@code x} is not changed. */
+    /**
+     * The raw network outputs (logits for a classifier), one row per input row; {@code x} is not changed.
+     *
+     * @throws IllegalArgumentException if {@code x} has the wrong number of columns or a NaN or infinite value
+     */
     public Matrix outputs(Matrix x) {
         requireFitted();
         Objects.requireNonNull(x, "x");
         if (x.cols() != network.inputSize()) {
             throw new IllegalArgumentException("x must have " + network.inputSize() + " columns, had " + x.cols());
         }
+        requireFinite(x);
         Matrix input = x.copy();
         if (standardizer != null) {
             standardizer.transform(input);
@@ -253,8 +258,21 @@ public abstract class NetworkEstimator {
     /** The mean training loss of this model on a dataset (loss only, no penalty). */
     public double loss(Dataset data) {
         requireFitted();
+        Objects.requireNonNull(data, "data");
         Dataset rows = standardizer == null ? data : standardizer.transformed(data);
         return Trainer.evaluateLoss(network, loss(), rows, PREDICT_CHUNK);
+    }
+
+    /** A NaN would come out as a silent NaN prediction (or class 0): refuse it as {@link Dataset} does. */
+    private static void requireFinite(Matrix x) {
+        for (int r = 0; r < x.rows(); r++) {
+            for (int c = 0; c < x.cols(); c++) {
+                float v = x.get(r, c);
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("x at row " + r + ", column " + c + " must be finite, was " + v);
+                }
+            }
+        }
     }
 
     protected final void requireFitted() {

@@ -11,5 +11,6 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface ModelSaver {
 
+    /** Writes the model, as it is now, to {@code path}, replacing any file there. */
     void save(Path path) throws IOException;
 }

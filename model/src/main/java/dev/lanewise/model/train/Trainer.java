@@ -59,6 +59,7 @@ public final class Trainer {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(callbacks, "callbacks");
         checkData("train", network, loss, train);
+        TrainingStep.requireOptimizerOf(network, optimizer);
         if (validation != null) {
             checkData("validation", network, loss, validation);
         }
@@ -100,6 +101,13 @@ public final class Trainer {
 
     /** The mean loss of a network over a dataset, in inference mode, in chunks of at most {@code chunk} rows. */
     public static double evaluateLoss(Sequential network, Loss loss, Dataset data, int chunk) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(data, "data");
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be >= 1, was " + chunk);
+        }
+        checkData("data", network, loss, data);
         BatchBuffer scratch = new BatchBuffer(network.outputSize());
         return meanLoss(network, loss, data, chunk, scratch);
     }
