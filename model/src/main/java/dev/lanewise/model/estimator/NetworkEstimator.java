@@ -12,10 +12,13 @@ import dev.lanewise.model.nn.Parameter;
 import dev.lanewise.model.nn.Sequential;
 import dev.lanewise.model.optim.OptimizerSpec;
 import dev.lanewise.model.train.Callback;
+import dev.lanewise.model.train.Checkpoint;
+import dev.lanewise.model.train.EpochRecord;
 import dev.lanewise.model.train.History;
 import dev.lanewise.model.train.Scorer;
 import dev.lanewise.model.train.Trainer;
 import dev.lanewise.model.train.TrainingConfig;
+import dev.lanewise.model.train.TrainingStart;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,9 +105,42 @@ public abstract class NetworkEstimator {
         return this;
     }
 
+    /** Adds a callback that every later {@link #fit} calls (progress lines, checkpoints, stopping rules). */
     public NetworkEstimator addCallback(Callback callback) {
         callbacks.add(Objects.requireNonNull(callback, "callback"));
         return this;
+    }
+
+    /** Removes every callback. */
+    public NetworkEstimator clearCallbacks() {
+        callbacks.clear();
+        return this;
+    }
+
+    /**
+     * During each later {@link #fit}, saves this model every {@code epochs} epochs to
+     * {@code directory/<kind>-epoch-<n>.lwmodel} (e.g. {@code logistic-regression-epoch-10.lwmodel}), each file
+     * loadable by the model's {@code load}. The directory must exist.
+     *
+     * @return the checkpoint callback, which says which epochs it saved
+     */
+    public Checkpoint checkpointEvery(int epochs, Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        Checkpoint checkpoint = Checkpoint.every(epochs, e -> directory.resolve(kind() + "-epoch-" + e + ".lwmodel"), this::save);
+        addCallback(checkpoint);
+        return checkpoint;
+    }
+
+    /**
+     * During each later {@link #fit}, saves this model to {@code file} whenever the validation loss reaches a
+     * new minimum: the file ends with the best epoch's weights. A fit without validation data is refused.
+     *
+     * @return the checkpoint callback, which says which epochs it saved
+     */
+    public Checkpoint checkpointBest(Path file) {
+        Checkpoint checkpoint = Checkpoint.onBestValidationLoss(file, this::save);
+        addCallback(checkpoint);
+        return checkpoint;
     }
 
     // ---- fitting ----
@@ -137,12 +173,26 @@ public abstract class NetworkEstimator {
         for (int i = 0; i < values.length; i++) {
             values[i] = params.get(i).value();
         }
-        // Publish the network before training, so that a diverged run leaves its last finite parameters usable.
-        this.network = net;
-        this.standardizer = scaler;
-        this.labelMapping = train.isClassification() ? train.labelMapping() : null;
-        this.featureNames = train.featureNames();
-        this.history = new Trainer(training).fit(net, loss(), optimizer.create(values), fitRows, validRows, scorer(), callbacks);
+        // Publish the network once the trainer and every callback have accepted the run, before the first step:
+        // a refused run leaves this model as it was, a diverged one with its last finite parameters, and a
+        // checkpoint can save the model while it trains.
+        List<Callback> all = new ArrayList<>(callbacks);
+        all.add(new Callback() {
+            @Override
+            public void onTrainBegin(TrainingStart start) {
+                network = net;
+                standardizer = scaler;
+                labelMapping = train.isClassification() ? train.labelMapping() : null;
+                featureNames = train.featureNames();
+                history = null;
+            }
+
+            @Override
+            public boolean onEpochEnd(EpochRecord record) {
+                return true;
+            }
+        });
+        this.history = new Trainer(training).fit(net, loss(), optimizer.create(values), fitRows, validRows, scorer(), all);
         return history;
     }
 
@@ -178,13 +228,18 @@ public abstract class NetworkEstimator {
 
     // ---- prediction ----
 
-    /** The raw network outputs (logits for a classifier), one row per input row; {@code x} is not changed. */
+    /**
+     * The raw network outputs (logits for a classifier), one row per input row; {@code x} is not changed.
+     *
+     * @throws IllegalArgumentException if {@code x} has the wrong number of columns or a NaN or infinite value
+     */
     public Matrix outputs(Matrix x) {
         requireFitted();
         Objects.requireNonNull(x, "x");
         if (x.cols() != network.inputSize()) {
             throw new IllegalArgumentException("x must have " + network.inputSize() + " columns, had " + x.cols());
         }
+        requireFinite(x);
         Matrix input = x.copy();
         if (standardizer != null) {
             standardizer.transform(input);
@@ -203,8 +258,21 @@ public abstract class NetworkEstimator {
     /** The mean training loss of this model on a dataset (loss only, no penalty). */
     public double loss(Dataset data) {
         requireFitted();
+        Objects.requireNonNull(data, "data");
         Dataset rows = standardizer == null ? data : standardizer.transformed(data);
         return Trainer.evaluateLoss(network, loss(), rows, PREDICT_CHUNK);
+    }
+
+    /** A NaN would come out as a silent NaN prediction (or class 0): refuse it as {@link Dataset} does. */
+    private static void requireFinite(Matrix x) {
+        for (int r = 0; r < x.rows(); r++) {
+            for (int c = 0; c < x.cols(); c++) {
+                float v = x.get(r, c);
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("x at row " + r + ", column " + c + " must be finite, was " + v);
+                }
+            }
+        }
     }
 
     protected final void requireFitted() {

@@ -20,6 +20,10 @@ public final class BinaryCrossEntropyWithLogits implements Loss {
             throw new IllegalArgumentException("binary cross-entropy needs one output column, had " + output.cols());
         }
         int n = output.rows();
+        if (rowOffset < 0 || (long) rowOffset + n > labels.length) {
+            throw new IndexOutOfBoundsException("labels must hold rows " + rowOffset + ".." + ((long) rowOffset + n - 1)
+                    + " of the batch, had length " + labels.length);
+        }
         if (targets.length < n) {
             targets = new float[n];
         }

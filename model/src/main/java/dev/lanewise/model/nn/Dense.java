@@ -108,6 +108,11 @@ public final class Dense implements Layer {
     }
 
     @Override
+    public boolean computesInputGradient() {
+        return inputGradient;
+    }
+
+    @Override
     public List<Parameter> parameters() {
         return List.of(weight, bias);
     }

@@ -28,6 +28,14 @@ public interface Layer {
      */
     Matrix backward(Matrix gradOutput);
 
+    /**
+     * Whether {@link #backward} returns the gradient for the input. Only a network's first layer may skip it
+     * (its input is the data); {@link Sequential} refuses any other layer that does.
+     */
+    default boolean computesInputGradient() {
+        return true;
+    }
+
     /** The trainable parameters, in a fixed order (empty for an activation). */
     List<Parameter> parameters();
 

@@ -15,6 +15,7 @@ public final class Sequential {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("layers must not be empty");
         }
+        Objects.requireNonNull(layers.get(0), "layers[0]");
         for (int i = 1; i < layers.size(); i++) {
             Layer before = layers.get(i - 1);
             Layer after = Objects.requireNonNull(layers.get(i), "layers[" + i + "]");
@@ -22,6 +23,11 @@ public final class Sequential {
                 throw new IllegalArgumentException("layer " + (i - 1) + " " + before.describe() + " outputs "
                         + before.outputSize() + " columns but layer " + i + " " + after.describe() + " takes "
                         + after.inputSize());
+            }
+            // Found here rather than in the first backward pass, which would have written gradients by then.
+            if (!after.computesInputGradient()) {
+                throw new IllegalArgumentException("layer " + i + " " + after.describe() + " computes no input gradient,"
+                        + " which only the first layer may skip: layer " + (i - 1) + " needs it");
             }
         }
         this.layers = List.copyOf(layers);

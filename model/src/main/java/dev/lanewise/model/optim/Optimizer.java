@@ -4,6 +4,7 @@ import dev.lanewise.kernels.optim.OptimizerKernels;
 import dev.lanewise.kernels.optim.Optimizers;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An optimizer that owns the state of a fixed set of parameter arrays, like a {@code torch.optim} optimizer
@@ -59,6 +60,22 @@ public abstract class Optimizer {
         step++;
         for (int k = 0; k < params.length; k++) {
             update(k, params[k], grads[k], step);
+        }
+        return true;
+    }
+
+    /**
+     * Whether this optimizer updates exactly these arrays (the same objects) in this order: a trainer checks it
+     * before training, since an optimizer over other arrays of the same lengths would train nothing.
+     */
+    public final boolean updates(List<float[]> arrays) {
+        if (arrays == null || arrays.size() != params.length) {
+            return false;
+        }
+        for (int k = 0; k < params.length; k++) {
+            if (arrays.get(k) != params[k]) {
+                return false;
+            }
         }
         return true;
     }

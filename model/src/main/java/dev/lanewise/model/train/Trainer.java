@@ -59,13 +59,20 @@ public final class Trainer {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(callbacks, "callbacks");
         checkData("train", network, loss, train);
+        TrainingStep.requireOptimizerOf(network, optimizer);
         if (validation != null) {
             checkData("validation", network, loss, validation);
         }
         if (config.patience() > 0 && validation == null) {
             throw new IllegalArgumentException("early stopping (patience " + config.patience() + ") needs validation data");
         }
-        return new Run(network, loss, optimizer, train, validation, scorer, List.copyOf(callbacks)).run();
+        List<Callback> calls = List.copyOf(callbacks); // refuses null elements
+        TrainingStart start = new TrainingStart(config, train.rows(), validation == null ? 0 : validation.rows(),
+                scorer == null ? "" : scorer.name());
+        for (Callback callback : calls) {
+            callback.onTrainBegin(start);
+        }
+        return new Run(network, loss, optimizer, train, validation, scorer, calls).run();
     }
 
     private static void checkData(String name, Sequential network, Loss loss, Dataset data) {
@@ -94,6 +101,13 @@ public final class Trainer {
 
     /** The mean loss of a network over a dataset, in inference mode, in chunks of at most {@code chunk} rows. */
     public static double evaluateLoss(Sequential network, Loss loss, Dataset data, int chunk) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(data, "data");
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be >= 1, was " + chunk);
+        }
+        checkData("data", network, loss, data);
         BatchBuffer scratch = new BatchBuffer(network.outputSize());
         return meanLoss(network, loss, data, chunk, scratch);
     }
@@ -258,9 +272,6 @@ public final class Trainer {
             }
             return history;
         }
-
-
-
 
         private double[] weightNorms() {
             double[] norms = new double[layerParameters.size()];

@@ -37,6 +37,7 @@ public final class TrainingStep {
         this.loss = Objects.requireNonNull(loss, "loss");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.config = Objects.requireNonNull(config, "config");
+        requireOptimizerOf(network, optimizer);
         this.parameters = network.parameters();
         this.grads = new float[parameters.size()][];
         for (int i = 0; i < grads.length; i++) {
@@ -86,6 +87,19 @@ public final class TrainingStep {
         }
         constraints.apply(parameters);
         return value;
+    }
+
+    /** Refuses an optimizer that does not update exactly the network's parameter arrays, in order. */
+    static void requireOptimizerOf(Sequential network, Optimizer optimizer) {
+        List<float[]> values = new ArrayList<>();
+        for (Parameter p : network.parameters()) {
+            values.add(p.value());
+        }
+        if (!optimizer.updates(values)) {
+            throw new IllegalArgumentException("optimizer must update the network's " + values.size()
+                    + " parameter arrays, in order (create it from network.parameters()' values); it was given others: "
+                    + optimizer);
+        }
     }
 
     /** The global gradient norm of the last step that asked for norms. */
