@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -63,6 +64,9 @@ public final class BenchmarkRunner {
                 .warmupTime(seconds(plan.warmupSeconds()))
                 .measurementIterations(plan.iterations())
                 .measurementTime(seconds(plan.iterationSeconds()))
+                // Measurement reads every score as ns/op: average time, whatever mode a class declares for
+                // direct runs (MlpTrainStepBenchmark reports ops/s there).
+                .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .jvmArgs(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true);

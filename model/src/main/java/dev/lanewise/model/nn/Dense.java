@@ -2,6 +2,8 @@ package dev.lanewise.model.nn;
 
 import dev.lanewise.kernels.gemm.Gemm;
 import dev.lanewise.model.data.Matrix;
+import dev.lanewise.model.parallel.ComputePool;
+import dev.lanewise.model.parallel.UsesComputePool;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -11,8 +13,12 @@ import java.util.SplittableRandom;
  * forward pass and both backward products are single GEMM calls on the arrays as they are:
  * Y = X W, dW = X<sup>T</sup> dY, dX = dY W<sup>T</sup>; the bias through {@code addBiasRows} and
  * {@code sumRows}. (PyTorch's {@code nn.Linear} stores the transpose, {@code out x in}.)
+ *
+ * <p>The products run on the threads of the {@link ComputePool} given to {@link #useThreads} (a trainer
+ * gives its step's pool), else on {@code GemmSettings}' default threads and executor. The result is the
+ * same either way.
  */
-public final class Dense implements Layer {
+public final class Dense implements Layer, UsesComputePool {
     private final String name;
     private final int in;
     private final int out;
@@ -22,6 +28,7 @@ public final class Dense implements Layer {
     private final BatchBuffer output;
     private final BatchBuffer gradInput;
     private Matrix lastInput;
+    private ComputePool pool;
 
     /**
      * @param name          prefix of the parameter names ({@code name + ".weight"}, {@code name + ".bias"})
@@ -74,8 +81,8 @@ public final class Dense implements Layer {
         requireCols("input", x, in);
         int n = x.rows();
         Matrix y = output.rows(n);
-        Gemm.sgemm(false, false, n, out, in, 1f, x.data(), x.offset(), x.ld(), weight.value(), 0, out,
-                0f, y.data(), y.offset(), y.ld());
+        sgemm(false, false, n, out, in, x.data(), x.offset(), x.ld(), weight.value(), 0, out,
+                y.data(), y.offset(), y.ld());
         Gemm.addBiasRows(n, out, bias.value(), 0, y.data(), y.offset(), y.ld());
         if (mode == Mode.TRAIN) {
             lastInput = x;
@@ -95,21 +102,38 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException(name + ": gradOutput must have the forward batch's " + n
                     + " rows, had " + dy.rows());
         }
-        Gemm.sgemm(true, false, in, out, n, 1f, x.data(), x.offset(), x.ld(), dy.data(), dy.offset(), dy.ld(),
-                0f, weight.grad(), 0, out);
+        sgemm(true, false, in, out, n, x.data(), x.offset(), x.ld(), dy.data(), dy.offset(), dy.ld(),
+                weight.grad(), 0, out);
         Gemm.sumRows(n, out, dy.data(), dy.offset(), dy.ld(), 0f, bias.grad(), 0);
         if (!inputGradient) {
             return null;
         }
         Matrix dx = gradInput.rows(n);
-        Gemm.sgemm(false, true, n, in, out, 1f, dy.data(), dy.offset(), dy.ld(), weight.value(), 0, out,
-                0f, dx.data(), dx.offset(), dx.ld());
+        sgemm(false, true, n, in, out, dy.data(), dy.offset(), dy.ld(), weight.value(), 0, out,
+                dx.data(), dx.offset(), dx.ld());
         return dx;
     }
 
     @Override
     public boolean computesInputGradient() {
         return inputGradient;
+    }
+
+    @Override
+    public void useThreads(ComputePool pool) {
+        this.pool = pool;
+    }
+
+    /** C = op(A) op(B) on the pool's threads, or on Gemm's defaults without a pool. */
+    private void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        ComputePool threads = pool;
+        if (threads == null) {
+            Gemm.sgemm(transA, transB, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 0f, c, cOff, ldc);
+        } else {
+            Gemm.sgemm(transA, transB, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 0f, c, cOff, ldc, threads.threads(),
+                    threads);
+        }
     }
 
     @Override

@@ -19,8 +19,8 @@ public final class Adadelta extends Optimizer {
     }
 
     @Override
-    protected void update(int k, float[] param, float[] grad, long step) {
-        KERNELS.adadelta(param.length, param, 0, grad, 0, squareAvg[k], 0, accDelta[k], 0, config);
+    protected void update(int k, float[] param, float[] grad, int from, int to, long step) {
+        KERNELS.adadelta(to - from, param, from, grad, from, squareAvg[k], from, accDelta[k], from, config);
     }
 
     @Override

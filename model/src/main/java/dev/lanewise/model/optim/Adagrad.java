@@ -20,8 +20,8 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    protected void update(int k, float[] param, float[] grad, long step) {
-        KERNELS.adagrad(param.length, param, 0, grad, 0, sum[k], 0, config, step);
+    protected void update(int k, float[] param, float[] grad, int from, int to, long step) {
+        KERNELS.adagrad(to - from, param, from, grad, from, sum[k], from, config, step);
     }
 
     @Override

@@ -21,9 +21,9 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(int k, float[] param, float[] grad, long step) {
-        KERNELS.adam(param.length, param, 0, grad, 0, expAvg[k], 0, expAvgSq[k], 0,
-                maxExpAvgSq == null ? null : maxExpAvgSq[k], 0, config, step);
+    protected void update(int k, float[] param, float[] grad, int from, int to, long step) {
+        KERNELS.adam(to - from, param, from, grad, from, expAvg[k], from, expAvgSq[k], from,
+                maxExpAvgSq == null ? null : maxExpAvgSq[k], from, config, step);
     }
 
     @Override

@@ -19,8 +19,8 @@ public final class Adamax extends Optimizer {
     }
 
     @Override
-    protected void update(int k, float[] param, float[] grad, long step) {
-        KERNELS.adamax(param.length, param, 0, grad, 0, expAvg[k], 0, expInf[k], 0, config, step);
+    protected void update(int k, float[] param, float[] grad, int from, int to, long step) {
+        KERNELS.adamax(to - from, param, from, grad, from, expAvg[k], from, expInf[k], from, config, step);
     }
 
     @Override

@@ -17,8 +17,8 @@ public final class Lion extends Optimizer {
     }
 
     @Override
-    protected void update(int k, float[] param, float[] grad, long step) {
-        KERNELS.lion(param.length, param, 0, grad, 0, expAvg[k], 0, config);
+    protected void update(int k, float[] param, float[] grad, int from, int to, long step) {
+        KERNELS.lion(to - from, param, from, grad, from, expAvg[k], from, config);
     }
 
     @Override

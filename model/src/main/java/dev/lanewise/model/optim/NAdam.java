@@ -2,12 +2,19 @@ package dev.lanewise.model.optim;
 
 import dev.lanewise.kernels.optim.NAdamConfig;
 
-/** {@code torch.optim.NAdam} (its documented algorithm) over a set of parameter arrays. */
+/**
+ * {@code torch.optim.NAdam} (its documented algorithm) over a set of parameter arrays. PyTorch keeps a
+ * momentum product per parameter; every array steps together here, so all would hold the same value, and
+ * one product is kept, advanced once per step (not once per array or chunk).
+ */
 public final class NAdam extends Optimizer {
     private NAdamConfig config;
     private final float[][] expAvg;
     private final float[][] expAvgSq;
-    private final double[] muProduct;
+    /** mu_1 ... mu_t after step t; 1 before the first step. */
+    private double muProduct = 1;
+    /** mu_1 ... mu_{t-1}: what the kernel takes during step t. */
+    private double muProductBefore = 1;
 
     public NAdam(NAdamConfig config, float[]... params) {
         super(params);
@@ -17,14 +24,19 @@ public final class NAdam extends Optimizer {
         this.config = config;
         this.expAvg = buffers();
         this.expAvgSq = buffers();
-        this.muProduct = new double[size()];
-        java.util.Arrays.fill(muProduct, 1);
     }
 
     @Override
-    protected void update(int k, float[] param, float[] grad, long step) {
-        muProduct[k] = KERNELS.nadam(param.length, param, 0, grad, 0, expAvg[k], 0, expAvgSq[k], 0, config, step,
-                muProduct[k]);
+    protected void beginStep(long step) {
+        muProductBefore = muProduct;
+        // The product the kernel returns for this step (NAdamConfig.stepFactors: muProduct * mu(step)).
+        muProduct = muProductBefore * config.mu(step);
+    }
+
+    @Override
+    protected void update(int k, float[] param, float[] grad, int from, int to, long step) {
+        KERNELS.nadam(to - from, param, from, grad, from, expAvg[k], from, expAvgSq[k], from, config, step,
+                muProductBefore);
     }
 
     @Override

@@ -19,8 +19,8 @@ public final class RAdam extends Optimizer {
     }
 
     @Override
-    protected void update(int k, float[] param, float[] grad, long step) {
-        KERNELS.radam(param.length, param, 0, grad, 0, expAvg[k], 0, expAvgSq[k], 0, config, step);
+    protected void update(int k, float[] param, float[] grad, int from, int to, long step) {
+        KERNELS.radam(to - from, param, from, grad, from, expAvg[k], from, expAvgSq[k], from, config, step);
     }
 
     @Override

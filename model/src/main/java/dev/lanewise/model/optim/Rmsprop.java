@@ -21,9 +21,9 @@ public final class Rmsprop extends Optimizer {
     }
 
     @Override
-    protected void update(int k, float[] param, float[] grad, long step) {
-        KERNELS.rmsprop(param.length, param, 0, grad, 0, squareAvg[k], 0, gradAvg == null ? null : gradAvg[k], 0,
-                momentumBuffer == null ? null : momentumBuffer[k], 0, config);
+    protected void update(int k, float[] param, float[] grad, int from, int to, long step) {
+        KERNELS.rmsprop(to - from, param, from, grad, from, squareAvg[k], from, gradAvg == null ? null : gradAvg[k], from,
+                momentumBuffer == null ? null : momentumBuffer[k], from, config);
     }
 
     @Override

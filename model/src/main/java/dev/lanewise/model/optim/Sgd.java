@@ -17,8 +17,9 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    protected void update(int k, float[] param, float[] grad, long step) {
-        KERNELS.sgd(param.length, param, 0, grad, 0, momentumBuffer == null ? null : momentumBuffer[k], 0, config, step);
+    protected void update(int k, float[] param, float[] grad, int from, int to, long step) {
+        KERNELS.sgd(to - from, param, from, grad, from, momentumBuffer == null ? null : momentumBuffer[k], from, config,
+                step);
     }
 
     @Override

@@ -31,7 +31,8 @@ import java.util.Objects;
  * </pre>
  *
  * Every buffer is allocated before the first step (by the layers, on the first batch of each size), so a
- * step allocates nothing. The same seed gives the same bits, run after run and for any GEMM thread count.
+ * step allocates nothing. The same seed gives the same bits, run after run and for any thread count
+ * ({@link TrainingConfig#threads()}: the step's matrix products and optimizer update share one small pool).
  */
 public final class Trainer {
     private final TrainingConfig config;
@@ -72,7 +73,12 @@ public final class Trainer {
         for (Callback callback : calls) {
             callback.onTrainBegin(start);
         }
-        return new Run(network, loss, optimizer, train, validation, scorer, calls).run();
+        Run run = new Run(network, loss, optimizer, train, validation, scorer, calls);
+        try {
+            return run.run();
+        } finally {
+            run.stepper.close(); // stops the step's threads; the network and optimizer stay usable
+        }
     }
 
     private static void checkData(String name, Sequential network, Loss loss, Dataset data) {

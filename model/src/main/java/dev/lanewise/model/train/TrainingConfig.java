@@ -33,10 +33,15 @@ import java.util.Objects;
  *                             epochs (needs validation data); 0 = off
  * @param minDelta             early stopping: the least decrease of the validation loss that counts as one
  * @param restoreBestWeights   early stopping: end with the weights of the best validation epoch
+ * @param threads              threads a training step uses, the caller's included (its matrix products and
+ *                             the optimizer update of large arrays; see {@code ComputePool}); 0 (the
+ *                             default) = every available processor, read at the start of each fit. The
+ *                             result has the same bits for any thread count, so this changes only the speed.
  */
 public record TrainingConfig(int maxEpochs, int batchSize, long seed, LrSchedule schedule, boolean schedulePerBatch,
         double l1, double l2, double decoupledWeightDecay, double clipValue, double clipNorm, double maxNorm,
-        double weightClip, double tol, int nIterNoChange, int patience, double minDelta, boolean restoreBestWeights) {
+        double weightClip, double tol, int nIterNoChange, int patience, double minDelta, boolean restoreBestWeights,
+        int threads) {
 
     public TrainingConfig {
         if (maxEpochs < 1) {
@@ -61,21 +66,27 @@ public record TrainingConfig(int maxEpochs, int batchSize, long seed, LrSchedule
         if (patience < 0) {
             throw new IllegalArgumentException("patience must be >= 0 (0 = off), was " + patience);
         }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0 (0 = every available processor), was " + threads);
+        }
     }
 
-    /** 100 epochs of mini-batches of 32, seed 0, constant rate, no penalty, clipping, constraint or stopping rule. */
+    /**
+     * 100 epochs of mini-batches of 32, seed 0, constant rate, no penalty, clipping, constraint or stopping rule,
+     * on every available processor.
+     */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(100, 32, 0, new Constant(), false, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, true);
+        return new TrainingConfig(100, 32, 0, new Constant(), false, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, true, 0);
     }
 
     public TrainingConfig withMaxEpochs(int v) {
         return new TrainingConfig(v, batchSize, seed, schedule, schedulePerBatch, l1, l2, decoupledWeightDecay, clipValue,
-                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     public TrainingConfig withBatchSize(int v) {
         return new TrainingConfig(maxEpochs, v, seed, schedule, schedulePerBatch, l1, l2, decoupledWeightDecay, clipValue,
-                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     /** Full-batch gradient descent: every step sees every row. */
@@ -85,12 +96,12 @@ public record TrainingConfig(int maxEpochs, int batchSize, long seed, LrSchedule
 
     public TrainingConfig withSeed(long v) {
         return new TrainingConfig(maxEpochs, batchSize, v, schedule, schedulePerBatch, l1, l2, decoupledWeightDecay, clipValue,
-                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     public TrainingConfig withSchedule(LrSchedule v, boolean perBatch) {
         return new TrainingConfig(maxEpochs, batchSize, seed, v, perBatch, l1, l2, decoupledWeightDecay, clipValue,
-                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     public TrainingConfig withSchedule(LrSchedule v) {
@@ -99,49 +110,60 @@ public record TrainingConfig(int maxEpochs, int batchSize, long seed, LrSchedule
 
     public TrainingConfig withL1(double v) {
         return new TrainingConfig(maxEpochs, batchSize, seed, schedule, schedulePerBatch, v, l2, decoupledWeightDecay, clipValue,
-                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     public TrainingConfig withL2(double v) {
         return new TrainingConfig(maxEpochs, batchSize, seed, schedule, schedulePerBatch, l1, v, decoupledWeightDecay, clipValue,
-                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     public TrainingConfig withDecoupledWeightDecay(double v) {
         return new TrainingConfig(maxEpochs, batchSize, seed, schedule, schedulePerBatch, l1, l2, v, clipValue,
-                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     public TrainingConfig withClipValue(double v) {
         return new TrainingConfig(maxEpochs, batchSize, seed, schedule, schedulePerBatch, l1, l2, decoupledWeightDecay, v,
-                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     public TrainingConfig withClipNorm(double v) {
         return new TrainingConfig(maxEpochs, batchSize, seed, schedule, schedulePerBatch, l1, l2, decoupledWeightDecay, clipValue,
-                v, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                v, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     public TrainingConfig withMaxNorm(double v) {
         return new TrainingConfig(maxEpochs, batchSize, seed, schedule, schedulePerBatch, l1, l2, decoupledWeightDecay, clipValue,
-                clipNorm, v, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, v, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     public TrainingConfig withWeightClip(double v) {
         return new TrainingConfig(maxEpochs, batchSize, seed, schedule, schedulePerBatch, l1, l2, decoupledWeightDecay, clipValue,
-                clipNorm, maxNorm, v, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, maxNorm, v, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     /** Stop when the training loss has not improved by {@code tol} for {@code nIterNoChange} epochs. */
     public TrainingConfig withTolerance(double tol, int nIterNoChange) {
         return new TrainingConfig(maxEpochs, batchSize, seed, schedule, schedulePerBatch, l1, l2, decoupledWeightDecay, clipValue,
-                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
     }
 
     /** Early stopping on the validation loss. */
     public TrainingConfig withEarlyStopping(int patience, double minDelta, boolean restoreBestWeights) {
         return new TrainingConfig(maxEpochs, batchSize, seed, schedule, schedulePerBatch, l1, l2, decoupledWeightDecay, clipValue,
-                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights);
+                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, threads);
+    }
+
+    /** Threads for each step: {@code n >= 1}, or 0 for every available processor. */
+    public TrainingConfig withThreads(int n) {
+        return new TrainingConfig(maxEpochs, batchSize, seed, schedule, schedulePerBatch, l1, l2, decoupledWeightDecay, clipValue,
+                clipNorm, maxNorm, weightClip, tol, nIterNoChange, patience, minDelta, restoreBestWeights, n);
+    }
+
+    /** The thread count a step uses now: {@link #threads()}, or the available processors where it is 0. */
+    public int resolvedThreads() {
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
     private static void nonNegative(String name, double v) {

@@ -10,6 +10,8 @@ import dev.lanewise.model.nn.Mode;
 import dev.lanewise.model.nn.Parameter;
 import dev.lanewise.model.nn.Sequential;
 import dev.lanewise.model.optim.Optimizer;
+import dev.lanewise.model.parallel.ComputePool;
+import dev.lanewise.model.parallel.UsesComputePool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +19,16 @@ import java.util.Objects;
 /**
  * One gradient-descent step on one batch: forward, fused loss and gradient, backward, penalties, clipping,
  * decoupled weight decay, the optimizer's fused update, constraints. The {@link Trainer} calls it once per
- * batch; benchmarks call it directly. After the first call at each batch size it allocates nothing.
+ * batch; benchmarks call it directly. After the first call at each batch size it allocates nothing on one
+ * thread (on several, {@code Gemm.sgemm}'s hand-over of a split product allocates a few small objects).
+ *
+ * <p>Threads: a step runs on one {@link ComputePool}, made once (with {@link TrainingConfig#resolvedThreads()}
+ * threads) or given by the caller, and shared by every layer's matrix products and the optimizer's update
+ * of large arrays. While the step is open, the network's layers and the optimizer run on that pool (in
+ * inference too); {@link #close} gives them back their own defaults and stops a pool the step made itself.
+ * The bits do not depend on the thread count.
  */
-public final class TrainingStep {
+public final class TrainingStep implements AutoCloseable {
     private final Sequential network;
     private final Loss loss;
     private final Optimizer optimizer;
@@ -29,10 +38,21 @@ public final class TrainingStep {
     private final float[][] grads;
     private final BatchBuffer gradOutput;
     private final Constraints constraints;
+    private final ComputePool pool;
+    private final boolean ownsPool;
     private double lastGradNorm = Double.NaN;
     private String failure = "";
 
+    /** A step on a pool of its own, of {@link TrainingConfig#resolvedThreads()} threads; close it when done. */
     public TrainingStep(Sequential network, Loss loss, Optimizer optimizer, TrainingConfig config) {
+        this(network, loss, optimizer, config, null);
+    }
+
+    /**
+     * A step on the caller's {@code pool} (which {@link #close} leaves open), for example one pool shared by
+     * the folds of a cross-validation; null makes a pool of {@link TrainingConfig#resolvedThreads()} threads.
+     */
+    public TrainingStep(Sequential network, Loss loss, Optimizer optimizer, TrainingConfig config, ComputePool pool) {
         this.network = Objects.requireNonNull(network, "network");
         this.loss = Objects.requireNonNull(loss, "loss");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
@@ -50,6 +70,35 @@ public final class TrainingStep {
         }
         this.gradOutput = new BatchBuffer(network.outputSize());
         this.constraints = new Constraints(config.maxNorm(), config.weightClip(), parameters);
+        this.ownsPool = pool == null;
+        this.pool = pool != null ? pool : new ComputePool(config.resolvedThreads());
+        useThreads(this.pool);
+    }
+
+    /** The number of threads a step runs on, the caller's included. */
+    public int threads() {
+        return pool.threads();
+    }
+
+    /**
+     * Gives the layers and the optimizer back their defaults (Gemm's threads, the calling thread) and stops
+     * the pool if this step made it. The network and the optimizer stay usable. Idempotent.
+     */
+    @Override
+    public void close() {
+        useThreads(null);
+        if (ownsPool) {
+            pool.close();
+        }
+    }
+
+    private void useThreads(ComputePool threads) {
+        for (Layer layer : network.layers()) {
+            if (layer instanceof UsesComputePool user) {
+                user.useThreads(threads);
+            }
+        }
+        optimizer.useThreads(threads);
     }
 
     /**
