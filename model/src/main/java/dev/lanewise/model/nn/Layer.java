@@ -2,6 +2,7 @@ package dev.lanewise.model.nn;
 
 import dev.lanewise.model.data.Matrix;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One step of a network, with its forward and backward pass. A layer owns its output and input-gradient
@@ -38,6 +39,15 @@ public interface Layer {
 
     /** The trainable parameters, in a fixed order (empty for an activation). */
     List<Parameter> parameters();
+
+    /**
+     * The non-trainable state a saved model must keep, such as batch norm's running statistics: the live
+     * arrays (not copies), keyed like parameters ({@code "bn0.running_mean"}), in a fixed order. Loading a
+     * model writes into these arrays. Empty for layers without such state.
+     */
+    default Map<String, float[]> state() {
+        return Map.of();
+    }
 
     /** A short description for summaries, e.g. {@code Dense(64 -> 10)}. */
     String describe();
