@@ -10,6 +10,7 @@ import dev.lanewise.model.loss.Loss;
 import dev.lanewise.model.nn.Mode;
 import dev.lanewise.model.nn.Parameter;
 import dev.lanewise.model.nn.Sequential;
+import dev.lanewise.model.optim.Optimizer;
 import dev.lanewise.model.optim.OptimizerSpec;
 import dev.lanewise.model.train.Callback;
 import dev.lanewise.model.train.History;
@@ -120,17 +121,40 @@ public abstract class NetworkEstimator {
      */
     public History fit(Dataset train, Dataset validation) {
         Objects.requireNonNull(train, "train");
+        if (validation != null && validation.cols() != train.cols()) {
+            throw new IllegalArgumentException("validation has " + validation.cols() + " feature columns, train has " + train.cols());
+        }
+        TrainingSetup setup = prepareFit(train);
+        Dataset validRows = validation == null || standardizer == null ? validation : standardizer.transformed(validation);
+        this.history = new Trainer(training).fit(setup.network(), setup.loss(), setup.optimizer(), setup.rows(), validRows,
+                scorer(), callbacks);
+        return history;
+    }
+
+    /**
+     * What {@link #prepareFit} returns: the model's network at its initial (seeded) weights, a fresh optimizer
+     * over its parameters, the loss, and the training rows as the network sees them (standardized when
+     * standardization is on).
+     */
+    public record TrainingSetup(Sequential network, Loss loss, Optimizer optimizer, Dataset rows) {}
+
+    /**
+     * Does what {@link #fit} does before its first step, and no training: checks {@code train}, fits the
+     * standardization on it, builds the network with its initial (seeded) weights and makes it this model's
+     * (so {@link #isFitted()} is then true, and predictions use the untrained weights). For tools that drive
+     * training step by step themselves, such as the learning-rate range test; {@link #fit} calls it too.
+     *
+     * @throws IllegalArgumentException if {@code train} is of the wrong task for this model
+     */
+    public TrainingSetup prepareFit(Dataset train) {
+        Objects.requireNonNull(train, "train");
         if (train.isClassification() != isClassifier()) {
             throw new IllegalArgumentException(kind() + " needs a " + (isClassifier() ? "classification" : "regression")
                     + " dataset, got a " + train.task() + " one");
         }
-        if (validation != null && validation.cols() != train.cols()) {
-            throw new IllegalArgumentException("validation has " + validation.cols() + " feature columns, train has " + train.cols());
-        }
         int outputs = outputsFor(train);
         Standardizer scaler = standardize ? Standardizer.fit(train.features()) : null;
         Dataset fitRows = scaler == null ? train : scaler.transformed(train);
-        Dataset validRows = validation == null || scaler == null ? validation : scaler.transformed(validation);
         Sequential net = buildNetwork(train.cols(), outputs, seed);
         List<Parameter> params = net.parameters();
         float[][] values = new float[params.size()][];
@@ -142,8 +166,8 @@ public abstract class NetworkEstimator {
         this.standardizer = scaler;
         this.labelMapping = train.isClassification() ? train.labelMapping() : null;
         this.featureNames = train.featureNames();
-        this.history = new Trainer(training).fit(net, loss(), optimizer.create(values), fitRows, validRows, scorer(), callbacks);
-        return history;
+        this.history = null;
+        return new TrainingSetup(net, loss(), optimizer.create(values), fitRows);
     }
 
     /** Whether {@link #fit} (or {@link #load}) has given this model parameters. */
