@@ -5,6 +5,7 @@ import dev.lanewise.kernels.internal.GemmThreads;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * How {@link Gemm} uses threads: how many when a call does not say (system property {@value #PROPERTY} at
@@ -12,7 +13,8 @@ import java.util.concurrent.Executor;
  * (system property {@value #MIN_SPLIT_PROPERTY}, default {@value #DEFAULT_MIN_SPLIT_FLOPS}), and which
  * {@link Executor} runs the parts when a call names none (default: the library's own pool of daemon
  * threads). All can be changed at run time. None ever changes the result (see {@link GemmKernels}), only
- * the speed.
+ * the speed. {@link #callWithThreads} overrides the thread count for one thread's task alone, without
+ * touching the default other threads see.
  */
 public final class GemmSettings {
     /** System property with the default thread count. */
@@ -31,12 +33,31 @@ public final class GemmSettings {
     private static volatile int threads = initialThreads();
     private static volatile long minSplitFlops = initialMinSplitFlops();
     private static volatile Executor executor = GemmThreads.sharedPool();
+    /** A per-task override of {@link #threads}, bound only inside {@link #callWithThreads}. */
+    private static final ScopedValue<Integer> SCOPED_THREADS = ScopedValue.newInstance();
 
     private GemmSettings() {}
 
-    /** The thread count {@link Gemm} uses by default. */
+    /**
+     * The thread count {@link Gemm} uses by default: the one {@link #callWithThreads} set for the running
+     * task, else the one {@link #setThreads} set.
+     */
     public static int threads() {
-        return threads;
+        return SCOPED_THREADS.isBound() ? SCOPED_THREADS.get() : threads;
+    }
+
+    /**
+     * Runs {@code body} on this thread with {@link #threads()} returning {@code threads} inside it (and in
+     * nothing it hands to other threads), then returns its result. Other threads keep seeing the default,
+     * and the default is not changed: so several workers can each train single-threaded while the rest
+     * of the program keeps its setting. Calls nest; the innermost wins, even over {@link #setThreads}.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public static <T> T callWithThreads(int threads, Supplier<T> body) {
+        Check.atLeast("threads", threads, 1);
+        Objects.requireNonNull(body, "body");
+        return ScopedValue.where(SCOPED_THREADS, threads).call(body::get);
     }
 
     /** Sets the default thread count; {@code threads >= 1}. */

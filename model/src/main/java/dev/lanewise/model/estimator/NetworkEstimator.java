@@ -10,6 +10,7 @@ import dev.lanewise.model.loss.Loss;
 import dev.lanewise.model.nn.Mode;
 import dev.lanewise.model.nn.Parameter;
 import dev.lanewise.model.nn.Sequential;
+import dev.lanewise.model.optim.Optimizer;
 import dev.lanewise.model.optim.OptimizerSpec;
 import dev.lanewise.model.train.Callback;
 import dev.lanewise.model.train.Checkpoint;
@@ -156,23 +157,12 @@ public abstract class NetworkEstimator {
      */
     public History fit(Dataset train, Dataset validation) {
         Objects.requireNonNull(train, "train");
-        if (train.isClassification() != isClassifier()) {
-            throw new IllegalArgumentException(kind() + " needs a " + (isClassifier() ? "classification" : "regression")
-                    + " dataset, got a " + train.task() + " one");
-        }
         if (validation != null && validation.cols() != train.cols()) {
             throw new IllegalArgumentException("validation has " + validation.cols() + " feature columns, train has " + train.cols());
         }
-        int outputs = outputsFor(train);
-        Standardizer scaler = standardize ? Standardizer.fit(train.features()) : null;
-        Dataset fitRows = scaler == null ? train : scaler.transformed(train);
-        Dataset validRows = validation == null || scaler == null ? validation : scaler.transformed(validation);
-        Sequential net = buildNetwork(train.cols(), outputs, seed);
-        List<Parameter> params = net.parameters();
-        float[][] values = new float[params.size()][];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = params.get(i).value();
-        }
+        Prepared prepared = prepare(train);
+        TrainingSetup setup = prepared.setup();
+        Dataset validRows = validation == null || prepared.scaler() == null ? validation : prepared.scaler().transformed(validation);
         // Publish the network once the trainer and every callback have accepted the run, before the first step:
         // a refused run leaves this model as it was, a diverged one with its last finite parameters, and a
         // checkpoint can save the model while it trains.
@@ -180,11 +170,7 @@ public abstract class NetworkEstimator {
         all.add(new Callback() {
             @Override
             public void onTrainBegin(TrainingStart start) {
-                network = net;
-                standardizer = scaler;
-                labelMapping = train.isClassification() ? train.labelMapping() : null;
-                featureNames = train.featureNames();
-                history = null;
+                publish(prepared);
             }
 
             @Override
@@ -192,8 +178,59 @@ public abstract class NetworkEstimator {
                 return true;
             }
         });
-        this.history = new Trainer(training).fit(net, loss(), optimizer.create(values), fitRows, validRows, scorer(), all);
+        this.history = new Trainer(training).fit(setup.network(), setup.loss(), setup.optimizer(), setup.rows(), validRows,
+                scorer(), all);
         return history;
+    }
+
+    private void publish(Prepared prepared) {
+        this.network = prepared.setup().network();
+        this.standardizer = prepared.scaler();
+        this.labelMapping = prepared.train().isClassification() ? prepared.train().labelMapping() : null;
+        this.featureNames = prepared.train().featureNames();
+        this.history = null;
+    }
+
+    /**
+     * What {@link #prepareFit} returns: the model's network at its initial (seeded) weights, a fresh optimizer
+     * over its parameters, the loss, and the training rows as the network sees them (standardized when
+     * standardization is on).
+     */
+    public record TrainingSetup(Sequential network, Loss loss, Optimizer optimizer, Dataset rows) {}
+
+    /**
+     * Does what {@link #fit} does before its first step, and no training: checks {@code train}, fits the
+     * standardization on it, builds the network with its initial (seeded) weights and makes it this model's
+     * (so {@link #isFitted()} is then true, and predictions use the untrained weights). For tools that drive
+     * training step by step themselves, such as the learning-rate range test; {@link #fit} calls it too.
+     *
+     * @throws IllegalArgumentException if {@code train} is of the wrong task for this model
+     */
+    public TrainingSetup prepareFit(Dataset train) {
+        Prepared prepared = prepare(train);
+        publish(prepared);
+        return prepared.setup();
+    }
+
+    /** A fit's network, optimizer and rows, and what the model keeps, before the model takes any of it. */
+    private record Prepared(TrainingSetup setup, Standardizer scaler, Dataset train) {}
+
+    private Prepared prepare(Dataset train) {
+        Objects.requireNonNull(train, "train");
+        if (train.isClassification() != isClassifier()) {
+            throw new IllegalArgumentException(kind() + " needs a " + (isClassifier() ? "classification" : "regression")
+                    + " dataset, got a " + train.task() + " one");
+        }
+        int outputs = outputsFor(train);
+        Standardizer scaler = standardize ? Standardizer.fit(train.features()) : null;
+        Dataset fitRows = scaler == null ? train : scaler.transformed(train);
+        Sequential net = buildNetwork(train.cols(), outputs, seed);
+        List<Parameter> params = net.parameters();
+        float[][] values = new float[params.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = params.get(i).value();
+        }
+        return new Prepared(new TrainingSetup(net, loss(), optimizer.create(values), fitRows), scaler, train);
     }
 
     /** Whether {@link #fit} (or {@link #load}) has given this model parameters. */

@@ -163,7 +163,9 @@ public record TrainingConfig(int maxEpochs, int batchSize, long seed, LrSchedule
 
     /** The thread count a step uses now: {@link #threads()}, or the available processors where it is 0. */
     public int resolvedThreads() {
-        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        // 0 follows GEMM's setting, which a hyperparameter search scopes to 1 thread per candidate
+        // (GemmSettings.callWithThreads); by default it is every available processor.
+        return threads == 0 ? dev.lanewise.kernels.gemm.GemmSettings.threads() : threads;
     }
 
     private static void nonNegative(String name, double v) {
