@@ -7,6 +7,7 @@ import dev.lanewise.model.data.Standardizer;
 import dev.lanewise.model.io.ModelArchive;
 import dev.lanewise.model.io.ModelFiles;
 import dev.lanewise.model.loss.Loss;
+import dev.lanewise.model.nn.Layer;
 import dev.lanewise.model.nn.Mode;
 import dev.lanewise.model.nn.Parameter;
 import dev.lanewise.model.nn.Sequential;
@@ -24,7 +25,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What every trainable model shares, in scikit-learn's habits: {@code fit} on a dataset, then predict on a
@@ -320,7 +323,10 @@ public abstract class NetworkEstimator {
 
     // ---- persistence ----
 
-    /** Saves the model (kind, structure, weights, standardization, labels, training config), atomically. */
+    /**
+     * Saves the model (kind, structure, weights, standardization, labels, training config), atomically. Each
+     * layer's {@link Layer#state()} (batch norm's running statistics) is saved as tensors {@code state.<key>}.
+     */
     public void save(Path path) throws IOException {
         requireFitted();
         ModelArchive.Builder archive = ModelArchive.builder(kind())
@@ -344,6 +350,13 @@ public abstract class NetworkEstimator {
         for (Parameter p : network.parameters()) {
             archive.floats("param." + p.name(), p.shape(), p.value());
         }
+        // Non-trainable state (batch norm's running statistics) is part of the model: without it inference differs.
+        // Sorted by key, as a layer's map may iterate in any order and a file's bytes should not.
+        for (Layer layer : network.layers()) {
+            for (Map.Entry<String, float[]> state : new TreeMap<>(layer.state()).entrySet()) {
+                archive.floats("state." + state.getKey(), state.getValue());
+            }
+        }
         if (standardizer != null) {
             archive.doubles("standardizer.means", standardizer.means());
             archive.doubles("standardizer.scales", standardizer.scales());
@@ -353,8 +366,9 @@ public abstract class NetworkEstimator {
 
     /**
      * Restores a saved model into this (unfitted or fitted) instance, whose structural settings must
-     * already match the file's ({@code load} methods of subclasses read them first). Nothing is changed
-     * unless the whole file fits.
+     * already match the file's ({@code load} methods of subclasses read them first): parameters from the
+     * {@code param.<name>} tensors, each layer's {@link Layer#state()} from {@code state.<key>}, written into
+     * the state's arrays. Nothing is changed unless the whole file fits.
      */
     protected final void restore(ModelArchive archive) {
         archive.requireKind(kind());
@@ -369,6 +383,17 @@ public abstract class NetworkEstimator {
                         + java.util.Arrays.toString(archive.shape(name)) + ", the network needs " + java.util.Arrays.toString(p.shape()));
             }
             System.arraycopy(stored, 0, p.value(), 0, stored.length);
+        }
+        for (Layer layer : net.layers()) {
+            for (Map.Entry<String, float[]> state : layer.state().entrySet()) {
+                String name = "state." + state.getKey();
+                float[] stored = archive.floats(name);
+                if (stored.length != state.getValue().length) {
+                    throw new IllegalArgumentException("model file tensor '" + name + "' has " + stored.length
+                            + " elements, layer " + layer.describe() + " keeps " + state.getValue().length);
+                }
+                System.arraycopy(stored, 0, state.getValue(), 0, stored.length);
+            }
         }
         Standardizer scaler = archive.hasTensor("standardizer.means")
                 ? Standardizer.of(archive.doubles("standardizer.means"), archive.doubles("standardizer.scales")) : null;
