@@ -1,25 +1,37 @@
 package dev.lanewise.model.train;
 
+import dev.lanewise.model.nn.Layer;
 import dev.lanewise.model.nn.Parameter;
+import dev.lanewise.model.nn.Sequential;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A copy of a network's parameter values, taken and restored without allocating after construction. */
+/**
+ * A copy of a network's parameter values and its layers' non-trainable state (batch norm's running
+ * statistics), so that restoring the best epoch restores everything inference reads. Taken and restored
+ * without allocating after construction.
+ */
 final class ParameterSnapshot {
-    private final List<Parameter> parameters;
+    private final List<float[]> live = new ArrayList<>();
     private final float[][] copies;
     private boolean taken;
 
-    ParameterSnapshot(List<Parameter> parameters) {
-        this.parameters = parameters;
-        this.copies = new float[parameters.size()][];
+    ParameterSnapshot(Sequential network) {
+        for (Parameter p : network.parameters()) {
+            live.add(p.value());
+        }
+        for (Layer layer : network.layers()) {
+            live.addAll(layer.state().values());
+        }
+        this.copies = new float[live.size()][];
         for (int i = 0; i < copies.length; i++) {
-            copies[i] = new float[parameters.get(i).size()];
+            copies[i] = new float[live.get(i).length];
         }
     }
 
     void take() {
         for (int i = 0; i < copies.length; i++) {
-            float[] value = parameters.get(i).value();
+            float[] value = live.get(i);
             System.arraycopy(value, 0, copies[i], 0, value.length);
         }
         taken = true;
@@ -31,7 +43,7 @@ final class ParameterSnapshot {
             return false;
         }
         for (int i = 0; i < copies.length; i++) {
-            float[] value = parameters.get(i).value();
+            float[] value = live.get(i);
             System.arraycopy(copies[i], 0, value, 0, value.length);
         }
         return true;

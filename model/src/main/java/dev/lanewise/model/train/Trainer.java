@@ -170,8 +170,8 @@ public final class Trainer {
                 }
             }
             this.evalScratch = new BatchBuffer(network.outputSize());
-            this.epochStart = new ParameterSnapshot(parameters);
-            this.best = new ParameterSnapshot(parameters);
+            this.epochStart = new ParameterSnapshot(network);
+            this.best = new ParameterSnapshot(network);
             this.history = new History(names);
             this.scheduler = config.schedule().start(optimizer.lr());
         }
