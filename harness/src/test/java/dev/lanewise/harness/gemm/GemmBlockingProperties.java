@@ -36,18 +36,19 @@ class GemmBlockingProperties {
         }
     }
 
+    /** Beta is not 1 where K has several blocks: each block after the first must add, not apply beta again. */
     static final List<Shape> SHAPES = List.of(
             new Shape(13, 37, 1500, 1f, 0f, "3 K blocks at 128/256 bits, 6 at 512"),
             new Shape(29, 150, 1031, -1.5f, 0.75f, "A packed at every width, 3 K blocks (5 at 512)"),
-            new Shape(197, 131, 530, 1f, 1f, "crosses mc at every width, A packed, 2 K blocks (3 at 512)"),
+            new Shape(197, 131, 530, 1f, 0.25f, "crosses mc at every width, A packed, 2 K blocks (3 at 512)"),
             new Shape(5, 2100, 520, 0.5f, -1f, "crosses nc = 2048, 2 K blocks (3 at 512)"),
-            new Shape(50, 3, 1500, 1f, 1f, "narrow kernel (n below every lane count), 3 K blocks (6 at 512)"),
+            new Shape(50, 3, 1500, 1f, -0.5f, "narrow kernel (n below every lane count), 3 K blocks (6 at 512)"),
             new Shape(7, 20, 512, 1f, 0.5f, "exactly one 512 block (two of 256 at 512 bits)"),
             new Shape(7, 20, 513, 1f, 0.5f, "one past a 512 block"),
             new Shape(9, 40, 1024, 2f, 0f, "exactly two 512 blocks (four of 256)"),
             new Shape(9, 40, 1025, 2f, 0f, "one past two 512 blocks"),
             new Shape(6, 33, 256, -1f, 1f, "exactly one 256 block"),
-            new Shape(6, 33, 257, -1f, 1f, "one past a 256 block"));
+            new Shape(6, 33, 257, -1f, -1f, "one past a 256 block"));
 
     static List<Arguments> fixedCases() {
         List<Arguments> out = new ArrayList<>();
@@ -110,14 +111,20 @@ class GemmBlockingProperties {
         return Arbitraries.of(Kernels.all());
     }
 
+    /** Beta 0 (C not read), 1, and others: with beta 1 a K block that wrongly applied beta again would pass. */
+    @Provide
+    Arbitrary<Float> betas() {
+        return Arbitraries.of(0f, 1f, 0.5f, -1.25f);
+    }
+
     /** Small m and n (at times wide enough for A to be packed at every width), K from 513 to 1,500. */
     @Property(tries = 12)
     void sgemmWithLongKStaysWithinTheErrorBound(@ForAll("implementations") KernelProvider impl,
             @ForAll boolean transA, @ForAll boolean transB,
             @ForAll @IntRange(min = 1, max = 24) int m, @ForAll @IntRange(min = 1, max = 140) int n,
             @ForAll @IntRange(min = 513, max = 1500) int k, @ForAll @IntRange(min = 0, max = 5) int ldPad,
-            @ForAll @IntRange(min = 0, max = 7) int offset, @ForAll boolean betaZero, @ForAll long seed) {
-        GemmCase g = GemmCase.random(transA, transB, m, n, k, 1f, betaZero ? 0f : 1f, ldPad, offset, seed);
+            @ForAll @IntRange(min = 0, max = 7) int offset, @ForAll("betas") float beta, @ForAll long seed) {
+        GemmCase g = GemmCase.random(transA, transB, m, n, k, 1f, beta, ldPad, offset, seed);
         assertNull(run(impl, g, 1), impl.name() + " " + g);
     }
 
