@@ -79,7 +79,7 @@ class BlasLongFiniteProperties {
         assertFiniteSumsWithinBounds(terms, scalar, actual, vector.name() + " asum " + x);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 20)
     void nrm2IsWithinOneUlpOnLongFiniteArrays(@ForAll("vectors") KernelProvider vector, @ForAll("arrays") Seeded x) {
         float scalar = SCALAR.nrm2(x.n(), x.data(), x.offset());
         float actual = vector.blas().nrm2(x.n(), x.data(), x.offset());
