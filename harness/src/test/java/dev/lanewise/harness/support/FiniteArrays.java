@@ -58,6 +58,7 @@ public final class FiniteArrays {
         private final long seed;
         private float[] data;
 
+        /** The range {@code [offset, offset + n)} of an array of {@code shape} filled from {@code seed}. */
         public Seeded(int n, int offset, Shape shape, long seed) {
             this.n = n;
             this.offset = offset;
