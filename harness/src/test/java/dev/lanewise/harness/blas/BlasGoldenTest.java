@@ -6,7 +6,9 @@ import dev.lanewise.kernels.blas.BlasKernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lanewise.harness.support.Ulps;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,6 +57,42 @@ class BlasGoldenTest {
         float[] tiny = new float[N];
         java.util.Arrays.fill(tiny, 1e-40f);
         assertEquals((float) (((double) 1e-40f) * Math.sqrt(N)), impl.blas().nrm2(N, tiny, 0), impl.name());
+    }
+
+    /**
+     * Finite norms of elements whose squares overflow float (1e20 and up, 3e37 with a norm near MAX_VALUE)
+     * or underflow it (1e-25, 1e-30), and mixes of both: a float sum of squares returns +Inf or 0 here. The
+     * expected values are the norms in double ({@code Math.sqrt} of n x^2, {@code Math.hypot}), rounded once;
+     * each result must be within 1 ulp of them.
+     */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void nrm2IsFiniteWhereTheSquaresOverflowOrUnderflowFloat(KernelProvider impl) {
+        for (float v : new float[] {1e20f, 1e30f, 3e37f, 1e-25f, 1e-30f, 1e-40f}) {
+            float[] x = new float[N];
+            java.util.Arrays.fill(x, v);
+            assertNrm2(impl, x, Math.sqrt(N) * v, "103 x " + v);
+        }
+        for (double scale : new double[] {1e30, 1e20, 1e-22, 1e-30}) {
+            // 3-4-5 at the first element and in the tail, zeros between.
+            float[] x = new float[N];
+            x[0] = (float) (3 * scale);
+            x[N - 1] = (float) (-4 * scale);
+            assertNrm2(impl, x, Math.hypot(x[0], x[N - 1]), "3-4-5 x " + scale);
+        }
+        // Halves of huge and tiny elements: the tiny ones vanish beside the huge ones, but must not make NaN.
+        float[] mixed = new float[N];
+        for (int i = 0; i < N; i++) {
+            mixed[i] = i % 2 == 0 ? 1e20f : 1e-20f;
+        }
+        assertNrm2(impl, mixed, Math.sqrt(52) * 1e20f, "1e20 and 1e-20 alternating");
+    }
+
+    private static void assertNrm2(KernelProvider impl, float[] x, double expected, String what) {
+        float actual = impl.blas().nrm2(x.length, x, 0);
+        long ulps = Ulps.distance((float) expected, actual);
+        assertTrue(ulps <= 1,
+                impl.name() + " nrm2 of " + what + ": expected " + (float) expected + ", was " + actual + " (" + ulps + " ulps)");
     }
 
     @ParameterizedTest

@@ -86,6 +86,40 @@ class OptimizerGoldenTest {
         }
     }
 
+    /** Copies of the 9-element golden case in the tiled test: 333 elements, past every vector width's loop. */
+    private static final int COPIES = 37;
+
+    /**
+     * The golden case tiled to {@value #COPIES} copies (start and gradients repeated, so each copy's
+     * trajectory is the golden one): every element of every step checked, so the vector loops (which the
+     * 9-element case, shorter than a 512-bit vector, never enters at some widths) meet PyTorch too.
+     */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("cases")
+    void tiledTrajectoryMatchesPyTorchInEveryElement(String impl, String optimizer, Map<String, Object> options,
+            List<?> trajectory) {
+        float[] start = tile(floats(GOLDEN.get("start")));
+        List<?> grads = (List<?>) GOLDEN.get("grads");
+        OptimizerRun run = new OptimizerRun(optimizer, options, Kernels.named(impl).optimizers(), start);
+        for (int t = 0; t < trajectory.size(); t++) {
+            run.step(tile(floats(grads.get(t))));
+            List<?> expected = (List<?>) trajectory.get(t);
+            List<Object> tiled = new ArrayList<>();
+            for (int copy = 0; copy < COPIES; copy++) {
+                tiled.addAll(expected);
+            }
+            assertClose(tiled, run.param, impl + " " + run + " (" + COPIES + " copies) step " + (t + 1));
+        }
+    }
+
+    private static float[] tile(float[] values) {
+        float[] out = new float[values.length * COPIES];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i % values.length];
+        }
+        return out;
+    }
+
     static void assertClose(List<?> expected, float[] actual, String what) {
         for (int i = 0; i < actual.length; i++) {
             double b = ((Number) expected.get(i)).doubleValue();
