@@ -238,7 +238,8 @@ def gelu_tanh_backward(b, g, v):
     sig = b.let('sig', sigmoid_from(k, e))
     b.note("d/dx [x s(k(x))] = s + x k'(x) s (1 - s); DK3 * c^2 written c^2 * DK3")
     slope = b.let('slope', fma(sq, 'GELU_DK3', 'GELU_K1'))
-    d = b.let('d', fma(f'{c}.mul({slope})', f'{sig}.mul({complement_from(k, e)})', sig))
+    complement = b.let('complement', complement_from(k, e))
+    d = b.let('d', fma(f'{c}.mul({slope})', f'{sig}.mul({complement})', sig))
     return f'{g}.mul({d})'
 
 
@@ -251,7 +252,8 @@ def silu_backward(b, g, v):
     c = b.let('c', clamp(v, 'SILU_CLAMP'))
     e = exp_non_positive(b, 'e', f'{v}.abs().neg()')
     sig = b.let('sig', sigmoid_from(v, e))
-    d = b.let('d', f'{sig}.mul({fma(c, complement_from(v, e), "one")})')
+    complement = b.let('complement', complement_from(v, e))
+    d = b.let('d', f'{sig}.mul({fma(c, complement, "one")})')
     return f'{g}.mul({d})'
 
 

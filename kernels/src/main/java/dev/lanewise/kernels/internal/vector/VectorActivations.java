@@ -521,7 +521,8 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector sig = e.blend(one, k.compare(VectorOperators.GE, 0f)).div(e.add(1f));
             // d/dx [x s(k(x))] = s + x k'(x) s (1 - s); DK3 * c^2 written c^2 * DK3
             FloatVector slope = (FmaPolicy.USE_FMA ? cSquared.fma(GELU_DK3, GELU_K1) : cSquared.mul(GELU_DK3).add(GELU_K1));
-            FloatVector d = (FmaPolicy.USE_FMA ? (c.mul(slope)).fma(sig.mul(one.blend(e, k.compare(VectorOperators.GE, 0f)).div(e.add(1f))), sig) : (c.mul(slope)).mul(sig.mul(one.blend(e, k.compare(VectorOperators.GE, 0f)).div(e.add(1f)))).add(sig));
+            FloatVector complement = one.blend(e, k.compare(VectorOperators.GE, 0f)).div(e.add(1f));
+            FloatVector d = (FmaPolicy.USE_FMA ? (c.mul(slope)).fma(sig.mul(complement), sig) : (c.mul(slope)).mul(sig.mul(complement)).add(sig));
             g.mul(d).intoArray(gradIn, giOffset + i);
         }
         if (i < n) {
@@ -548,7 +549,8 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector sig = e.blend(one, k.compare(VectorOperators.GE, 0f)).div(e.add(1f));
             // d/dx [x s(k(x))] = s + x k'(x) s (1 - s); DK3 * c^2 written c^2 * DK3
             FloatVector slope = (FmaPolicy.USE_FMA ? cSquared.fma(GELU_DK3, GELU_K1) : cSquared.mul(GELU_DK3).add(GELU_K1));
-            FloatVector d = (FmaPolicy.USE_FMA ? (c.mul(slope)).fma(sig.mul(one.blend(e, k.compare(VectorOperators.GE, 0f)).div(e.add(1f))), sig) : (c.mul(slope)).mul(sig.mul(one.blend(e, k.compare(VectorOperators.GE, 0f)).div(e.add(1f)))).add(sig));
+            FloatVector complement = one.blend(e, k.compare(VectorOperators.GE, 0f)).div(e.add(1f));
+            FloatVector d = (FmaPolicy.USE_FMA ? (c.mul(slope)).fma(sig.mul(complement), sig) : (c.mul(slope)).mul(sig.mul(complement)).add(sig));
             g.mul(d).intoArray(gradIn, giOffset + i, tail);
         }
     }
@@ -622,7 +624,8 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector eScale = eT.reinterpretAsInts().sub(NON_POSITIVE_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector e = eP.add(1f).mul(eScale).mul(TWO_TO_MINUS_64);
             FloatVector sig = e.blend(one, v.compare(VectorOperators.GE, 0f)).div(e.add(1f));
-            FloatVector d = sig.mul((FmaPolicy.USE_FMA ? c.fma(one.blend(e, v.compare(VectorOperators.GE, 0f)).div(e.add(1f)), one) : c.mul(one.blend(e, v.compare(VectorOperators.GE, 0f)).div(e.add(1f))).add(one)));
+            FloatVector complement = one.blend(e, v.compare(VectorOperators.GE, 0f)).div(e.add(1f));
+            FloatVector d = sig.mul((FmaPolicy.USE_FMA ? c.fma(complement, one) : c.mul(complement).add(one)));
             g.mul(d).intoArray(gradIn, giOffset + i);
         }
         if (i < n) {
@@ -645,7 +648,8 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector eScale = eT.reinterpretAsInts().sub(NON_POSITIVE_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector e = eP.add(1f).mul(eScale).mul(TWO_TO_MINUS_64);
             FloatVector sig = e.blend(one, v.compare(VectorOperators.GE, 0f)).div(e.add(1f));
-            FloatVector d = sig.mul((FmaPolicy.USE_FMA ? c.fma(one.blend(e, v.compare(VectorOperators.GE, 0f)).div(e.add(1f)), one) : c.mul(one.blend(e, v.compare(VectorOperators.GE, 0f)).div(e.add(1f))).add(one)));
+            FloatVector complement = one.blend(e, v.compare(VectorOperators.GE, 0f)).div(e.add(1f));
+            FloatVector d = sig.mul((FmaPolicy.USE_FMA ? c.fma(complement, one) : c.mul(complement).add(one)));
             g.mul(d).intoArray(gradIn, giOffset + i, tail);
         }
     }
