@@ -92,8 +92,14 @@ public final class Check {
     /** Checks that a row-major {@code rows x cols} matrix with leading dimension {@code ld} fits. */
     public static void matrix(String name, float[] array, int offset, int rows, int cols, int ld) {
         notNull(name, array);
-        length(name + " rows", rows);
-        length(name + " cols", cols);
+        // Not length(name + " rows", rows): the name would be concatenated on every call, and where C2 did
+        // not inline this method, that allocated a String in every training step.
+        if (rows < 0) {
+            throw new IllegalArgumentException(name + " rows must be >= 0, was " + rows);
+        }
+        if (cols < 0) {
+            throw new IllegalArgumentException(name + " cols must be >= 0, was " + cols);
+        }
         if (ld < Math.max(1, cols)) {
             throw new IllegalArgumentException(
                     name + " leading dimension must be >= max(1, cols = " + cols + "), was " + ld);

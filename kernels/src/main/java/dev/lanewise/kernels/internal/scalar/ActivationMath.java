@@ -1,12 +1,16 @@
 package dev.lanewise.kernels.internal.scalar;
 
+import static dev.lanewise.kernels.internal.PolynomialConstants.*;
+
 import dev.lanewise.kernels.internal.FmaPolicy;
 
 /**
  * The float transcendentals behind the activations: exp, expm1, log1p on [0, 1] and erf, each built from
- * IEEE operations only (add, multiply, divide, {@link FmaPolicy#fma}, min/max, bit moves). The vector path
- * ({@code vector.LaneMath}) performs the same operations in the same order on every lane, which is why the
- * two paths agree bit for bit; change one and the equivalence properties fail until the other follows.
+ * IEEE operations only (add, multiply, divide, {@link FmaPolicy#fma}, min/max, bit moves), on the constants
+ * of {@link dev.lanewise.kernels.internal.PolynomialConstants}. The vector path (written out inline in every
+ * loop of {@code vector.VectorActivations} by {@code gen_vector_activations.py}) performs the same operations
+ * in the same order on every lane, which is why the two paths agree bit for bit; change one and the
+ * equivalence properties fail until the other follows.
  *
  * <p>Accuracy against the correctly rounded value (measured over dense sweeps; tested in the harness):
  * exp within 2 ulps (subnormal results included: 2<sup>n</sup> is applied in two halves so the result is
@@ -15,49 +19,6 @@ import dev.lanewise.kernels.internal.FmaPolicy;
  */
 final class ActivationMath {
     private ActivationMath() {}
-
-    // Cephes expf: ln2 split so that n * LN2_HI is exact for |n| <= 2^15, and its degree-5 polynomial.
-    static final float LOG2E = 1.44269504088896341f;
-    static final float LN2_HI = 0.693359375f;
-    static final float LN2_LO = -2.12194440e-4f;
-    static final float P0 = 1.9875691500e-4f;
-    static final float P1 = 1.3981999507e-3f;
-    static final float P2 = 8.3334519073e-3f;
-    static final float P3 = 4.1665795894e-2f;
-    static final float P4 = 1.6666665459e-1f;
-    static final float P5 = 5.0000001201e-1f;
-    /** 1.5 * 2^23: adding it rounds to an integer, which then sits in the low mantissa bits. */
-    static final float ROUNDER = 12582912f;
-    static final int ROUNDER_BITS = 0x4B400000;
-    /** Below this exp is 0 in float (e^-104 < 2^-150); above EXP_MAX it is +Inf. */
-    static final float EXP_MIN = -104f;
-    static final float EXP_MAX = 89f;
-    /** expm1 keeps 2^n normal: n in [-126, 29]. Below -87 it is -1 in float anyway. */
-    static final float EXPM1_MIN = -87f;
-    static final float EXPM1_MAX = 20f;
-
-    // log1p(t) = 2 atanh(s), s = t / (2 + t) <= 1/3: the odd series up to s^13 is below 2^-26 relative.
-    static final float L3 = 1f / 3;
-    static final float L5 = 1f / 5;
-    static final float L7 = 1f / 7;
-    static final float L9 = 1f / 9;
-    static final float L11 = 1f / 11;
-    static final float L13 = 1f / 13;
-
-    // erf(z) = z P(z^2) / Q(z^2) on [-4, 4] (Eigen's generic_fast_erf_float); beyond, erf is +-1 in float.
-    static final float ERF_CLAMP = 4f;
-    static final float A13 = -2.72614225801306e-10f;
-    static final float A11 = 2.77068142495902e-08f;
-    static final float A9 = -2.10102402082508e-06f;
-    static final float A7 = -5.69250639462346e-05f;
-    static final float A5 = -7.34990630326855e-04f;
-    static final float A3 = -2.95459980854025e-03f;
-    static final float A1 = -1.60960333262415e-02f;
-    static final float B8 = -1.45660718464996e-05f;
-    static final float B6 = -2.13374055278905e-04f;
-    static final float B4 = -1.68282697438203e-03f;
-    static final float B2 = -7.37332916720468e-03f;
-    static final float B0 = -1.42647390514189e-02f;
 
     /** e^x - 1 - r with r the reduced argument: the polynomial part shared by exp and expm1. */
     private static float expPolynomial(float r) {
@@ -87,11 +48,6 @@ final class ActivationMath {
         int k1 = k >> 1;
         return p * pow2(k1) * pow2(k - k1);
     }
-
-    /** 2^-64, the fixed second factor of {@link #expNonPositive}'s scaling. */
-    static final float TWO_TO_MINUS_64 = 0x1p-64f;
-    /** The bits of 2^(k + 64) are ((t's bits) - ROUNDER_BITS + 127 + 64) << 23. */
-    static final int NON_POSITIVE_BIAS = ROUNDER_BITS - 127 - 64;
 
     /**
      * e^x for x &lt;= 0 (larger x is taken as 0): {@link #exp}'s polynomial with a cheaper scaling, since

@@ -1,5 +1,16 @@
 package dev.lanewise.kernels.internal.scalar;
 
+import static dev.lanewise.kernels.internal.PolynomialConstants.GELU_DK3;
+import static dev.lanewise.kernels.internal.PolynomialConstants.GELU_K1;
+import static dev.lanewise.kernels.internal.PolynomialConstants.GELU_K3;
+import static dev.lanewise.kernels.internal.PolynomialConstants.GELU_PDF_CLAMP;
+import static dev.lanewise.kernels.internal.PolynomialConstants.GELU_TANH_CLAMP;
+import static dev.lanewise.kernels.internal.PolynomialConstants.INV_SQRT2;
+import static dev.lanewise.kernels.internal.PolynomialConstants.INV_SQRT_2PI;
+import static dev.lanewise.kernels.internal.PolynomialConstants.SILU_CLAMP;
+import static dev.lanewise.kernels.internal.PolynomialConstants.SOFTPLUS_THRESHOLD;
+import static dev.lanewise.kernels.internal.PolynomialConstants.TANH_CLAMP;
+
 import dev.lanewise.kernels.activation.ActivationKernels;
 import dev.lanewise.kernels.internal.FmaPolicy;
 
@@ -8,19 +19,6 @@ import dev.lanewise.kernels.internal.FmaPolicy;
  * transcendentals of {@link ActivationMath}, which the vector path mirrors operation for operation.
  */
 public final class ScalarActivations implements ActivationKernels {
-    static final float INV_SQRT2 = 0.70710678118654752f;
-    static final float INV_SQRT_2PI = 0.39894228040143268f;
-    /** 2 sqrt(2/pi), and times 0.044715, and times 3 * 0.044715: GELU-tanh's argument and its slope. */
-    static final float GELU_K1 = 1.5957691216057308f;
-    static final float GELU_K3 = 0.07135481627159337f;
-    static final float GELU_DK3 = 0.21406444881478012f;
-    /** Past these the functions have reached their float limits, and clamping keeps x^2 and x*0 finite. */
-    static final float TANH_CLAMP = 10f;
-    static final float GELU_TANH_CLAMP = 20f;
-    static final float GELU_PDF_CLAMP = 16f;
-    static final float SILU_CLAMP = 128f;
-    static final float SOFTPLUS_THRESHOLD = 20f;
-
     /** The float exp both paths use, exposed for the accuracy tests. */
     public static float exp(float x) {
         return ActivationMath.exp(x);

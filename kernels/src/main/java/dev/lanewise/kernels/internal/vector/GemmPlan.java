@@ -39,7 +39,28 @@ record GemmPlan(int shape, int mr, int nr, int kc, int mc, int nc, boolean packA
     /** Largest inner-dimension block, whatever the panel size allows. */
     static final int KC_MAX = 512;
 
+    /**
+     * Recent plans by shape. A plan escapes into the loop nest, which C2 does not inline, so building one per
+     * call allocated 40 bytes per product, the only allocation left in a training step. A training loop
+     * repeats a handful of shapes: a small direct-mapped table of immutable entries (racy, but an entry is
+     * read whole or not at all) returns the same plan every time.
+     */
+    private static final Cached[] RECENT = new Cached[256];
+
+    private record Cached(int lanes, int m, int n, int k, GemmPlan plan) {}
+
     static GemmPlan of(int lanes, int m, int n, int k) {
+        int slot = (((m * 0x9E3779B9) ^ (n * 0x85EBCA6B) ^ (k * 0xC2B2AE35)) >>> 24);
+        Cached cached = RECENT[slot];
+        if (cached != null && cached.m == m && cached.n == n && cached.k == k && cached.lanes == lanes) {
+            return cached.plan;
+        }
+        GemmPlan plan = plan(lanes, m, n, k);
+        RECENT[slot] = new Cached(lanes, m, n, k, plan);
+        return plan;
+    }
+
+    private static GemmPlan plan(int lanes, int m, int n, int k) {
         boolean narrow = n <= lanes;
         int shape = narrow ? NARROW : WIDE;
         int mr = GemmMicroKernels.mr(shape);

@@ -142,18 +142,11 @@ public final class VectorBlas implements BlasKernels {
         }
     }
 
+    // sum and asum are two loops, not one loop over a flag with a helper that loads (and maybe takes the
+    // magnitude of) a vector: no method here takes or returns a vector (see the package doc).
+
     @Override
     public float sum(int n, float[] x, int xOffset) {
-        return sumOf(n, x, xOffset, false);
-    }
-
-    @Override
-    public float asum(int n, float[] x, int xOffset) {
-        return sumOf(n, x, xOffset, true);
-    }
-
-    /** Sum or sum of magnitudes; {@code absolute} is a constant at each call site, so C2 drops the branch. */
-    private float sumOf(int n, float[] x, int xOffset, boolean absolute) {
         VectorSpecies<Float> s = SPECIES;
         int step = s.length();
         FloatVector acc0 = FloatVector.zero(s);
@@ -162,24 +155,42 @@ public final class VectorBlas implements BlasKernels {
         FloatVector acc3 = FloatVector.zero(s);
         int i = 0;
         for (; i <= n - 4 * step; i += 4 * step) {
-            acc0 = acc0.add(load(s, x, xOffset + i, absolute));
-            acc1 = acc1.add(load(s, x, xOffset + i + step, absolute));
-            acc2 = acc2.add(load(s, x, xOffset + i + 2 * step, absolute));
-            acc3 = acc3.add(load(s, x, xOffset + i + 3 * step, absolute));
+            acc0 = acc0.add(FloatVector.fromArray(s, x, xOffset + i));
+            acc1 = acc1.add(FloatVector.fromArray(s, x, xOffset + i + step));
+            acc2 = acc2.add(FloatVector.fromArray(s, x, xOffset + i + 2 * step));
+            acc3 = acc3.add(FloatVector.fromArray(s, x, xOffset + i + 3 * step));
         }
         for (; i <= n - step; i += step) {
-            acc0 = acc0.add(load(s, x, xOffset + i, absolute));
+            acc0 = acc0.add(FloatVector.fromArray(s, x, xOffset + i));
         }
         if (i < n) {
-            FloatVector v = FloatVector.fromArray(s, x, xOffset + i, s.indexInRange(i, n));
-            acc1 = acc1.add(absolute ? v.abs() : v);
+            acc1 = acc1.add(FloatVector.fromArray(s, x, xOffset + i, s.indexInRange(i, n)));
         }
         return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
     }
 
-    private static FloatVector load(VectorSpecies<Float> s, float[] x, int offset, boolean absolute) {
-        FloatVector v = FloatVector.fromArray(s, x, offset);
-        return absolute ? v.abs() : v;
+    @Override
+    public float asum(int n, float[] x, int xOffset) {
+        VectorSpecies<Float> s = SPECIES;
+        int step = s.length();
+        FloatVector acc0 = FloatVector.zero(s);
+        FloatVector acc1 = FloatVector.zero(s);
+        FloatVector acc2 = FloatVector.zero(s);
+        FloatVector acc3 = FloatVector.zero(s);
+        int i = 0;
+        for (; i <= n - 4 * step; i += 4 * step) {
+            acc0 = acc0.add(FloatVector.fromArray(s, x, xOffset + i).abs());
+            acc1 = acc1.add(FloatVector.fromArray(s, x, xOffset + i + step).abs());
+            acc2 = acc2.add(FloatVector.fromArray(s, x, xOffset + i + 2 * step).abs());
+            acc3 = acc3.add(FloatVector.fromArray(s, x, xOffset + i + 3 * step).abs());
+        }
+        for (; i <= n - step; i += step) {
+            acc0 = acc0.add(FloatVector.fromArray(s, x, xOffset + i).abs());
+        }
+        if (i < n) {
+            acc1 = acc1.add(FloatVector.fromArray(s, x, xOffset + i, s.indexInRange(i, n)).abs());
+        }
+        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
     }
 
     @Override

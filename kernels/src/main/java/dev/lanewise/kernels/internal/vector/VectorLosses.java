@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Elementwise losses: one pass, two loss accumulators (an add's latency would otherwise bound the loop),
  * the gradient stored with full vectors, and a scalar tail doing the scalar reference's float operations,
  * so every gradient element is bit-identical to the reference. Binary cross-entropy finishes with one
- * masked vector step instead, so that all its exponentials come from the same implementation.
+ * masked vector step instead, so that all its exponentials come from the same implementation. The lane
+ * formulas are written inline in each loop, never in a helper taking vectors (see the package doc).
  *
  * <p>Softmax cross-entropy: a row no wider than a vector is one masked load, two lane reductions, one
  * exp and one masked store; wider rows take three passes over the row (max; exp stored into grad and
@@ -66,13 +67,17 @@ public final class VectorLosses implements LossKernels {
                     .sub(FloatVector.fromArray(s, target, targetOffset + i + step));
             acc0 = acc0.add(d0.abs());
             acc1 = acc1.add(d1.abs());
-            signum(d0).mul(invN).intoArray(grad, gradOffset + i);
-            signum(d1).mul(invN).intoArray(grad, gradOffset + i + step);
+            // Math.signum per lane: +-1, and +-0 and NaN kept as they are.
+            d0.blend(1f, d0.compare(VectorOperators.GT, 0f)).blend(-1f, d0.compare(VectorOperators.LT, 0f)).mul(invN)
+                    .intoArray(grad, gradOffset + i);
+            d1.blend(1f, d1.compare(VectorOperators.GT, 0f)).blend(-1f, d1.compare(VectorOperators.LT, 0f)).mul(invN)
+                    .intoArray(grad, gradOffset + i + step);
         }
         for (; i <= n - step; i += step) {
             FloatVector d = FloatVector.fromArray(s, pred, predOffset + i).sub(FloatVector.fromArray(s, target, targetOffset + i));
             acc0 = acc0.add(d.abs());
-            signum(d).mul(invN).intoArray(grad, gradOffset + i);
+            d.blend(1f, d.compare(VectorOperators.GT, 0f)).blend(-1f, d.compare(VectorOperators.LT, 0f)).mul(invN)
+                    .intoArray(grad, gradOffset + i);
         }
         float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
@@ -81,11 +86,6 @@ public final class VectorLosses implements LossKernels {
             grad[gradOffset + i] = Math.signum(d) * invN;
         }
         return sum / n;
-    }
-
-    /** {@link Math#signum} per lane: ±1, and ±0 and NaN kept as they are. */
-    private static FloatVector signum(FloatVector d) {
-        return d.blend(1f, d.compare(VectorOperators.GT, 0f)).blend(-1f, d.compare(VectorOperators.LT, 0f));
     }
 
     @Override
@@ -102,15 +102,23 @@ public final class VectorLosses implements LossKernels {
             FloatVector d0 = FloatVector.fromArray(s, pred, predOffset + i).sub(FloatVector.fromArray(s, target, targetOffset + i));
             FloatVector d1 = FloatVector.fromArray(s, pred, predOffset + i + step)
                     .sub(FloatVector.fromArray(s, target, targetOffset + i + step));
-            acc0 = acc0.add(huberTerm(d0, delta, halfDelta));
-            acc1 = acc1.add(huberTerm(d1, delta, halfDelta));
-            clamp(d0, delta).mul(invN).intoArray(grad, gradOffset + i);
-            clamp(d1, delta).mul(invN).intoArray(grad, gradOffset + i + step);
+            // Per lane: a < delta ? d * d / 2 : delta * (a - delta / 2); NaN fails a < delta, and the linear
+            // branch is NaN too. The gradient clamps d to [-delta, delta], NaN kept.
+            FloatVector a0 = d0.abs();
+            FloatVector a1 = d1.abs();
+            acc0 = acc0.add(a0.sub(halfDelta).mul(delta).blend(d0.mul(0.5f).mul(d0), a0.compare(VectorOperators.LT, delta)));
+            acc1 = acc1.add(a1.sub(halfDelta).mul(delta).blend(d1.mul(0.5f).mul(d1), a1.compare(VectorOperators.LT, delta)));
+            d0.blend(delta, d0.compare(VectorOperators.GT, delta)).blend(-delta, d0.compare(VectorOperators.LT, -delta))
+                    .mul(invN).intoArray(grad, gradOffset + i);
+            d1.blend(delta, d1.compare(VectorOperators.GT, delta)).blend(-delta, d1.compare(VectorOperators.LT, -delta))
+                    .mul(invN).intoArray(grad, gradOffset + i + step);
         }
         for (; i <= n - step; i += step) {
             FloatVector d = FloatVector.fromArray(s, pred, predOffset + i).sub(FloatVector.fromArray(s, target, targetOffset + i));
-            acc0 = acc0.add(huberTerm(d, delta, halfDelta));
-            clamp(d, delta).mul(invN).intoArray(grad, gradOffset + i);
+            FloatVector a = d.abs();
+            acc0 = acc0.add(a.sub(halfDelta).mul(delta).blend(d.mul(0.5f).mul(d), a.compare(VectorOperators.LT, delta)));
+            d.blend(delta, d.compare(VectorOperators.GT, delta)).blend(-delta, d.compare(VectorOperators.LT, -delta))
+                    .mul(invN).intoArray(grad, gradOffset + i);
         }
         float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
@@ -123,28 +131,18 @@ public final class VectorLosses implements LossKernels {
         return sum / n;
     }
 
-    private static FloatVector huberTerm(FloatVector d, float delta, float halfDelta) {
-        FloatVector a = d.abs();
-        FloatVector quadratic = d.mul(0.5f).mul(d);
-        FloatVector linear = a.sub(halfDelta).mul(delta);
-        // NaN fails a < delta, so it takes the linear branch, which is NaN too.
-        return linear.blend(quadratic, a.compare(VectorOperators.LT, delta));
-    }
-
-    /** clamp(d, -delta, delta), NaN kept: the same comparisons as the scalar reference. */
-    private static FloatVector clamp(FloatVector d, float delta) {
-        return d.blend(delta, d.compare(VectorOperators.GT, delta)).blend(-delta, d.compare(VectorOperators.LT, -delta));
-    }
-
     @Override
     public float bceWithLogits(int n, float[] logits, int logitsOffset, float[] targets, int targetsOffset,
             float[] grad, int gradOffset) {
         VectorSpecies<Float> s = VectorWidth.FLOAT;
         int step = s.length();
         float invN = 1f / n;
+        FloatVector one = FloatVector.broadcast(s, 1f);
         FloatVector acc0 = FloatVector.zero(s);
         FloatVector acc1 = FloatVector.zero(s);
         int i = 0;
+        // Per lane, with e = exp(-|z|): the term max(z, 0) - z*y + log1p(e), and the gradient
+        // (sigmoid(z) - y) / n with sigmoid(z) = (z < 0 ? e : 1) / (1 + e) (NaN lanes are NaN either way).
         for (; i <= n - 2 * step; i += 2 * step) {
             FloatVector z0 = FloatVector.fromArray(s, logits, logitsOffset + i);
             FloatVector y0 = FloatVector.fromArray(s, targets, targetsOffset + i);
@@ -152,10 +150,11 @@ public final class VectorLosses implements LossKernels {
             FloatVector y1 = FloatVector.fromArray(s, targets, targetsOffset + i + step);
             FloatVector e0 = z0.abs().neg().lanewise(VectorOperators.EXP);
             FloatVector e1 = z1.abs().neg().lanewise(VectorOperators.EXP);
-            acc0 = acc0.add(bceTerm(z0, y0, e0));
-            acc1 = acc1.add(bceTerm(z1, y1, e1));
-            sigmoid(z0, e0).sub(y0).mul(invN).intoArray(grad, gradOffset + i);
-            sigmoid(z1, e1).sub(y1).mul(invN).intoArray(grad, gradOffset + i + step);
+            acc0 = acc0.add(z0.max(0f).sub(z0.mul(y0)).add(e0.lanewise(VectorOperators.LOG1P)));
+            acc1 = acc1.add(z1.max(0f).sub(z1.mul(y1)).add(e1.lanewise(VectorOperators.LOG1P)));
+            one.blend(e0, z0.compare(VectorOperators.LT, 0f)).div(e0.add(1f)).sub(y0).mul(invN).intoArray(grad, gradOffset + i);
+            one.blend(e1, z1.compare(VectorOperators.LT, 0f)).div(e1.add(1f)).sub(y1).mul(invN)
+                    .intoArray(grad, gradOffset + i + step);
         }
         for (; i < n; i += step) {
             // The last step is masked: loads past n read zeros, and those lanes are kept out of the sum.
@@ -163,21 +162,10 @@ public final class VectorLosses implements LossKernels {
             FloatVector z = FloatVector.fromArray(s, logits, logitsOffset + i, m);
             FloatVector y = FloatVector.fromArray(s, targets, targetsOffset + i, m);
             FloatVector e = z.abs().neg().lanewise(VectorOperators.EXP);
-            acc0 = acc0.add(bceTerm(z, y, e), m);
-            sigmoid(z, e).sub(y).mul(invN).intoArray(grad, gradOffset + i, m);
+            acc0 = acc0.add(z.max(0f).sub(z.mul(y)).add(e.lanewise(VectorOperators.LOG1P)), m);
+            one.blend(e, z.compare(VectorOperators.LT, 0f)).div(e.add(1f)).sub(y).mul(invN).intoArray(grad, gradOffset + i, m);
         }
         return acc0.add(acc1).reduceLanes(VectorOperators.ADD) / n;
-    }
-
-    /** max(z, 0) - z*y + log1p(e), e = exp(-|z|). */
-    private static FloatVector bceTerm(FloatVector z, FloatVector y, FloatVector e) {
-        return z.max(0f).sub(z.mul(y)).add(e.lanewise(VectorOperators.LOG1P));
-    }
-
-    /** 1/(1+e) where z >= 0, e/(1+e) below (NaN lanes are NaN either way). */
-    private static FloatVector sigmoid(FloatVector z, FloatVector e) {
-        FloatVector one = FloatVector.broadcast(z.species(), 1f);
-        return one.blend(e, z.compare(VectorOperators.LT, 0f)).div(e.add(1f));
     }
 
     @Override
@@ -186,9 +174,11 @@ public final class VectorLosses implements LossKernels {
         int step = s.length();
         float invN = 1f / n;
         FloatVector one = FloatVector.broadcast(s, 1f);
+        FloatVector zero = FloatVector.zero(s);
         FloatVector acc0 = FloatVector.zero(s);
         FloatVector acc1 = FloatVector.zero(s);
         int i = 0;
+        // The gradient per lane: -t/n where the margin is positive, 0 where it is not, NaN where it is NaN.
         for (; i <= n - 2 * step; i += 2 * step) {
             FloatVector t0 = FloatVector.fromArray(s, targets, targetsOffset + i);
             FloatVector t1 = FloatVector.fromArray(s, targets, targetsOffset + i + step);
@@ -196,14 +186,17 @@ public final class VectorLosses implements LossKernels {
             FloatVector m1 = one.sub(t1.mul(FloatVector.fromArray(s, pred, predOffset + i + step)));
             acc0 = acc0.add(m0.max(0f));
             acc1 = acc1.add(m1.max(0f));
-            hingeGradient(t0, m0, invN).intoArray(grad, gradOffset + i);
-            hingeGradient(t1, m1, invN).intoArray(grad, gradOffset + i + step);
+            zero.blend(t0.neg().mul(invN), m0.compare(VectorOperators.GT, 0f)).blend(m0, m0.test(VectorOperators.IS_NAN))
+                    .intoArray(grad, gradOffset + i);
+            zero.blend(t1.neg().mul(invN), m1.compare(VectorOperators.GT, 0f)).blend(m1, m1.test(VectorOperators.IS_NAN))
+                    .intoArray(grad, gradOffset + i + step);
         }
         for (; i <= n - step; i += step) {
             FloatVector t = FloatVector.fromArray(s, targets, targetsOffset + i);
             FloatVector m = one.sub(t.mul(FloatVector.fromArray(s, pred, predOffset + i)));
             acc0 = acc0.add(m.max(0f));
-            hingeGradient(t, m, invN).intoArray(grad, gradOffset + i);
+            zero.blend(t.neg().mul(invN), m.compare(VectorOperators.GT, 0f)).blend(m, m.test(VectorOperators.IS_NAN))
+                    .intoArray(grad, gradOffset + i);
         }
         float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
@@ -214,13 +207,6 @@ public final class VectorLosses implements LossKernels {
             grad[gradOffset + i] = Float.isNaN(margin) ? margin : g;
         }
         return sum / n;
-    }
-
-    /** -t/n where the margin is positive, 0 where it is not, NaN where it is NaN. */
-    private static FloatVector hingeGradient(FloatVector t, FloatVector margin, float invN) {
-        FloatVector active = t.neg().mul(invN);
-        return FloatVector.zero(t.species()).blend(active, margin.compare(VectorOperators.GT, 0f))
-                .blend(margin, margin.test(VectorOperators.IS_NAN));
     }
 
     @Override

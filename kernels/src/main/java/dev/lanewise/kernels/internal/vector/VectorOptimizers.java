@@ -24,20 +24,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code FmaPolicy.fma}, so the results are bit-identical. The main loop stops at {@code loopBound} and the
  * reference finishes the tail (a masked store in the main loop costs more than a few scalar elements).
  * Per-call flags (maximize, weight decay, amsgrad, ...) are tested inside the loop; they are loop-invariant.
+ * Shared steps (the effective gradient, signum) are written out in each loop rather than in helpers taking
+ * vectors (see the package doc).
  */
 public final class VectorOptimizers implements OptimizerKernels {
     private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOAT;
     private static final VectorSpecies<Double> DOUBLES = VectorWidth.DOUBLE;
     private static final ScalarOptimizers TAIL = new ScalarOptimizers();
-
-    /** PyTorch's effective gradient: negated under maximize, plus the coupled weight decay where non-zero. */
-    private static FloatVector effectiveGradient(FloatVector g, FloatVector p, boolean maximize, float wd,
-            FloatVector wdLanes) {
-        if (maximize) {
-            g = g.neg();
-        }
-        return wd != 0 ? (FmaPolicy.USE_FMA ? (wdLanes).fma(p, g) : (wdLanes).mul(p).add(g)) : g;
-    }
 
     @Override
     public void sgd(int n, float[] param, int pOff, float[] grad, int gOff, float[] buf, int bOff, SgdConfig c,
@@ -55,7 +48,14 @@ public final class VectorOptimizers implements OptimizerKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
-            FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, maximize, wd, wdLanes);
+            // PyTorch's effective gradient: negated under maximize, plus the coupled weight decay.
+            FloatVector g = FloatVector.fromArray(s, grad, gOff + i);
+            if (maximize) {
+                g = g.neg();
+            }
+            if (wd != 0) {
+                g = (FmaPolicy.USE_FMA ? (wdLanes).fma(p, g) : (wdLanes).mul(p).add(g));
+            }
             FloatVector d = g;
             if (hasMomentum) {
                 FloatVector b = first ? g : (FmaPolicy.USE_FMA ? (momentum).fma(FloatVector.fromArray(s, buf, bOff + i), keep.mul(g)) : (momentum).mul(FloatVector.fromArray(s, buf, bOff + i)).add(keep.mul(g)));
@@ -81,7 +81,14 @@ public final class VectorOptimizers implements OptimizerKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
-            FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, maximize, wd, wdLanes);
+            // PyTorch's effective gradient: negated under maximize, plus the coupled weight decay.
+            FloatVector g = FloatVector.fromArray(s, grad, gOff + i);
+            if (maximize) {
+                g = g.neg();
+            }
+            if (wd != 0) {
+                g = (FmaPolicy.USE_FMA ? (wdLanes).fma(p, g) : (wdLanes).mul(p).add(g));
+            }
             FloatVector sq = (FmaPolicy.USE_FMA ? (g).fma(g, FloatVector.fromArray(s, sum, sOff + i)) : (g).mul(g).add(FloatVector.fromArray(s, sum, sOff + i)));
             sq.intoArray(sum, sOff + i);
             (FmaPolicy.USE_FMA ? (negClr).fma(g.div(sq.sqrt().add(eps)), p) : (negClr).mul(g.div(sq.sqrt().add(eps))).add(p)).intoArray(param, pOff + i);
@@ -108,7 +115,14 @@ public final class VectorOptimizers implements OptimizerKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
-            FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, maximize, wd, wdLanes);
+            // PyTorch's effective gradient: negated under maximize, plus the coupled weight decay.
+            FloatVector g = FloatVector.fromArray(s, grad, gOff + i);
+            if (maximize) {
+                g = g.neg();
+            }
+            if (wd != 0) {
+                g = (FmaPolicy.USE_FMA ? (wdLanes).fma(p, g) : (wdLanes).mul(p).add(g));
+            }
             FloatVector sq = (FmaPolicy.USE_FMA ? (rest.mul(g)).fma(g, alpha.mul(FloatVector.fromArray(s, squareAvg, sqOff + i))) : (rest.mul(g)).mul(g).add(alpha.mul(FloatVector.fromArray(s, squareAvg, sqOff + i))));
             sq.intoArray(squareAvg, sqOff + i);
             FloatVector avg;
@@ -145,7 +159,14 @@ public final class VectorOptimizers implements OptimizerKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
-            FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, maximize, wd, wdLanes);
+            // PyTorch's effective gradient: negated under maximize, plus the coupled weight decay.
+            FloatVector g = FloatVector.fromArray(s, grad, gOff + i);
+            if (maximize) {
+                g = g.neg();
+            }
+            if (wd != 0) {
+                g = (FmaPolicy.USE_FMA ? (wdLanes).fma(p, g) : (wdLanes).mul(p).add(g));
+            }
             FloatVector sq = (FmaPolicy.USE_FMA ? (rest.mul(g)).fma(g, rho.mul(FloatVector.fromArray(s, squareAvg, sqOff + i))) : (rest.mul(g)).mul(g).add(rho.mul(FloatVector.fromArray(s, squareAvg, sqOff + i))));
             sq.intoArray(squareAvg, sqOff + i);
             FloatVector acc = FloatVector.fromArray(s, accDelta, adOff + i);
@@ -183,7 +204,14 @@ public final class VectorOptimizers implements OptimizerKernels {
         }
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
-            FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, maximize, wd, wdLanes);
+            // PyTorch's effective gradient: negated under maximize, plus the coupled weight decay.
+            FloatVector g = FloatVector.fromArray(s, grad, gOff + i);
+            if (maximize) {
+                g = g.neg();
+            }
+            if (wd != 0) {
+                g = (FmaPolicy.USE_FMA ? (wdLanes).fma(p, g) : (wdLanes).mul(p).add(g));
+            }
             if (decays) {
                 p = p.mul(decay);
             }
@@ -249,7 +277,14 @@ public final class VectorOptimizers implements OptimizerKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
-            FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, maximize, wd, wdLanes);
+            // PyTorch's effective gradient: negated under maximize, plus the coupled weight decay.
+            FloatVector g = FloatVector.fromArray(s, grad, gOff + i);
+            if (maximize) {
+                g = g.neg();
+            }
+            if (wd != 0) {
+                g = (FmaPolicy.USE_FMA ? (wdLanes).fma(p, g) : (wdLanes).mul(p).add(g));
+            }
             FloatVector mi = (FmaPolicy.USE_FMA ? (rest1).fma(g, beta1.mul(FloatVector.fromArray(s, m, mOff + i))) : (rest1).mul(g).add(beta1.mul(FloatVector.fromArray(s, m, mOff + i))));
             FloatVector ui = beta2.mul(FloatVector.fromArray(s, u, uOff + i)).max(g.abs().add(eps));
             mi.intoArray(m, mOff + i);
@@ -279,7 +314,11 @@ public final class VectorOptimizers implements OptimizerKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
-            FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, false, wd, wdLanes);
+            // PyTorch's effective gradient: plus the coupled weight decay.
+            FloatVector g = FloatVector.fromArray(s, grad, gOff + i);
+            if (wd != 0) {
+                g = (FmaPolicy.USE_FMA ? (wdLanes).fma(p, g) : (wdLanes).mul(p).add(g));
+            }
             FloatVector mi = (FmaPolicy.USE_FMA ? (rest1).fma(g, beta1.mul(FloatVector.fromArray(s, m, mOff + i))) : (rest1).mul(g).add(beta1.mul(FloatVector.fromArray(s, m, mOff + i))));
             FloatVector vi = (FmaPolicy.USE_FMA ? (rest2.mul(g)).fma(g, beta2.mul(FloatVector.fromArray(s, v, vOff + i))) : (rest2.mul(g)).mul(g).add(beta2.mul(FloatVector.fromArray(s, v, vOff + i))));
             mi.intoArray(m, mOff + i);
@@ -309,7 +348,11 @@ public final class VectorOptimizers implements OptimizerKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
-            FloatVector g = effectiveGradient(FloatVector.fromArray(s, grad, gOff + i), p, false, wd, wdLanes);
+            // PyTorch's effective gradient: plus the coupled weight decay.
+            FloatVector g = FloatVector.fromArray(s, grad, gOff + i);
+            if (wd != 0) {
+                g = (FmaPolicy.USE_FMA ? (wdLanes).fma(p, g) : (wdLanes).mul(p).add(g));
+            }
             FloatVector mi = (FmaPolicy.USE_FMA ? (rest1).fma(g, beta1.mul(FloatVector.fromArray(s, m, mOff + i))) : (rest1).mul(g).add(beta1.mul(FloatVector.fromArray(s, m, mOff + i))));
             FloatVector vi = (FmaPolicy.USE_FMA ? (rest2.mul(g)).fma(g, beta2.mul(FloatVector.fromArray(s, v, vOff + i))) : (rest2.mul(g)).mul(g).add(beta2.mul(FloatVector.fromArray(s, v, vOff + i))));
             mi.intoArray(m, mOff + i);
@@ -342,18 +385,15 @@ public final class VectorOptimizers implements OptimizerKernels {
             if (decays) {
                 p = p.mul(decay);
             }
-            (FmaPolicy.USE_FMA ? (negLr).fma(signum(direction), p) : (negLr).mul(signum(direction)).add(p)).intoArray(param, pOff + i);
+            // Math.signum per lane: +-1, and the direction itself where it is +-0 or NaN.
+            FloatVector sign = direction.blend(1f, direction.compare(VectorOperators.GT, 0f))
+                    .blend(-1f, direction.compare(VectorOperators.LT, 0f));
+            (FmaPolicy.USE_FMA ? (negLr).fma(sign, p) : (negLr).mul(sign).add(p)).intoArray(param, pOff + i);
             (FmaPolicy.USE_FMA ? (rest2).fma(g, beta2.mul(mi)) : (rest2).mul(g).add(beta2.mul(mi))).intoArray(m, mOff + i);
         }
         if (i < n) {
             TAIL.lion(n - i, param, pOff + i, grad, gOff + i, m, mOff + i, c);
         }
-    }
-
-    /** {@link Math#signum} lane by lane: ±1, and the argument itself for ±0 and NaN. */
-    private static FloatVector signum(FloatVector x) {
-        FloatVector one = FloatVector.broadcast(x.species(), 1f);
-        return x.blend(one, x.compare(VectorOperators.GT, 0f)).blend(one.neg(), x.compare(VectorOperators.LT, 0f));
     }
 
     @Override
@@ -406,7 +446,8 @@ public final class VectorOptimizers implements OptimizerKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
-            (FmaPolicy.USE_FMA ? (l).fma(signum(p), FloatVector.fromArray(s, grad, gOff + i)) : (l).mul(signum(p)).add(FloatVector.fromArray(s, grad, gOff + i))).intoArray(grad, gOff + i);
+            FloatVector sign = p.blend(1f, p.compare(VectorOperators.GT, 0f)).blend(-1f, p.compare(VectorOperators.LT, 0f));
+            (FmaPolicy.USE_FMA ? (l).fma(sign, FloatVector.fromArray(s, grad, gOff + i)) : (l).mul(sign).add(FloatVector.fromArray(s, grad, gOff + i))).intoArray(grad, gOff + i);
             FloatVector a = p.abs();
             acc0 = acc0.add(a.convertShape(VectorOperators.F2D, d, 0));
             acc1 = acc1.add(a.convertShape(VectorOperators.F2D, d, 1));
