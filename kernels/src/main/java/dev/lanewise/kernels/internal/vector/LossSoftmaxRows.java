@@ -30,7 +30,14 @@ final class LossSoftmaxRows {
             FloatVector v = FloatVector.fromArray(s, logits, x, inRow);
             float max = v.reduceLanes(VectorOperators.MAX, inRow);
             FloatVector e = v.sub(max).lanewise(VectorOperators.EXP);
-            float sum = e.reduceLanes(VectorOperators.ADD, inRow);
+            // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+            // than the interpreter, so the bits would depend on compilation (see the package doc).
+            FloatVector ordered1 = FloatVector.zero(s).blend(e, inRow);
+            ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+            if (VectorWidth.FLOAT_LANES > 2) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+            if (VectorWidth.FLOAT_LANES > 4) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+            if (VectorWidth.FLOAT_LANES > 8) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+            float sum = ordered1.lane(0);
             float scale = (float) (1.0 / ((double) sum * rows));
             e.mul(scale).intoArray(grad, g, inRow);
             grad[g + label] = grad[g + label] - invRows;
@@ -125,7 +132,14 @@ final class LossSoftmaxRows {
             e.intoArray(grad, g + bound, tail);
             sum1 = sum1.add(e, tail);
         }
-        return sum0.add(sum1).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        FloatVector ordered2 = sum0.add(sum1);
+        ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+        if (VectorWidth.FLOAT_LANES > 2) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+        if (VectorWidth.FLOAT_LANES > 4) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+        if (VectorWidth.FLOAT_LANES > 8) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+        return ordered2.lane(0);
     }
 
     /** grad_j *= scale over the row; the scalar tail rounds exactly as the vector lanes do. */

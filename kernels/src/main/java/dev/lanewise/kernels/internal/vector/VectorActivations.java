@@ -873,7 +873,14 @@ public final class VectorActivations implements ActivationKernels {
                 acc0 = acc0.add(inRow.convertShape(VectorOperators.F2D, d, 0));
                 acc1 = acc1.add(inRow.convertShape(VectorOperators.F2D, d, 1));
             }
-            FloatVector logSum = FloatVector.broadcast(s, (float) Math.log(acc0.add(acc1).reduceLanes(VectorOperators.ADD)));
+            // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+            // than the interpreter, so the bits would depend on compilation (see the package doc).
+            DoubleVector ordered1 = acc0.add(acc1);
+            ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.DOUBLE_FOLD_HALF));
+            if (VectorWidth.DOUBLE_LANES > 2) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.DOUBLE_FOLD_QUARTER)); }
+            if (VectorWidth.DOUBLE_LANES > 4) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.DOUBLE_FOLD_EIGHTH)); }
+            if (VectorWidth.DOUBLE_LANES > 8) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.DOUBLE_FOLD_SIXTEENTH)); }
+            FloatVector logSum = FloatVector.broadcast(s, (float) Math.log(ordered1.lane(0)));
             i = 0;
             for (int bound = s.loopBound(cols); i < bound; i += s.length()) {
                 FloatVector.fromArray(s, x, xi + i).sub(max).sub(logSum).intoArray(out, oi + i);
@@ -919,7 +926,14 @@ public final class VectorActivations implements ActivationKernels {
                 DoubleVector y1 = (DoubleVector) yv.convertShape(VectorOperators.F2D, d, 1);
                 acc1 = (FmaPolicy.USE_FMA ? g1.fma(y1, acc1) : g1.mul(y1).add(acc1));
             }
-            FloatVector dot = FloatVector.broadcast(s, (float) acc0.add(acc1).reduceLanes(VectorOperators.ADD));
+            // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+            // than the interpreter, so the bits would depend on compilation (see the package doc).
+            DoubleVector ordered2 = acc0.add(acc1);
+            ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.DOUBLE_FOLD_HALF));
+            if (VectorWidth.DOUBLE_LANES > 2) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.DOUBLE_FOLD_QUARTER)); }
+            if (VectorWidth.DOUBLE_LANES > 4) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.DOUBLE_FOLD_EIGHTH)); }
+            if (VectorWidth.DOUBLE_LANES > 8) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.DOUBLE_FOLD_SIXTEENTH)); }
+            FloatVector dot = FloatVector.broadcast(s, (float) ordered2.lane(0));
             i = 0;
             for (int bound = s.loopBound(cols); i < bound; i += s.length()) {
                 FloatVector yv = FloatVector.fromArray(s, y, yi + i);
@@ -1015,6 +1029,13 @@ public final class VectorActivations implements ActivationKernels {
             acc0 = acc0.add(v.convertShape(VectorOperators.F2D, d, 0));
             acc1 = acc1.add(v.convertShape(VectorOperators.F2D, d, 1));
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        DoubleVector ordered3 = acc0.add(acc1);
+        ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.DOUBLE_FOLD_HALF));
+        if (VectorWidth.DOUBLE_LANES > 2) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.DOUBLE_FOLD_QUARTER)); }
+        if (VectorWidth.DOUBLE_LANES > 4) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.DOUBLE_FOLD_EIGHTH)); }
+        if (VectorWidth.DOUBLE_LANES > 8) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.DOUBLE_FOLD_SIXTEENTH)); }
+        return ordered3.lane(0);
     }
 }

@@ -42,7 +42,14 @@ public final class VectorBlas implements BlasKernels {
             VectorMask<Float> tail = s.indexInRange(i, n);
             acc1 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, x, xOffset + i, tail)).fma(FloatVector.fromArray(s, y, yOffset + i, tail), acc1) : (FloatVector.fromArray(s, x, xOffset + i, tail)).mul(FloatVector.fromArray(s, y, yOffset + i, tail)).add(acc1));
         }
-        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        FloatVector ordered1 = acc0.add(acc1).add(acc2.add(acc3));
+        ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+        if (VectorWidth.FLOAT_LANES > 2) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+        if (VectorWidth.FLOAT_LANES > 4) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+        if (VectorWidth.FLOAT_LANES > 8) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+        return ordered1.lane(0);
     }
 
     @Override
@@ -166,7 +173,14 @@ public final class VectorBlas implements BlasKernels {
         if (i < n) {
             acc1 = acc1.add(FloatVector.fromArray(s, x, xOffset + i, s.indexInRange(i, n)));
         }
-        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        FloatVector ordered2 = acc0.add(acc1).add(acc2.add(acc3));
+        ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+        if (VectorWidth.FLOAT_LANES > 2) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+        if (VectorWidth.FLOAT_LANES > 4) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+        if (VectorWidth.FLOAT_LANES > 8) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+        return ordered2.lane(0);
     }
 
     @Override
@@ -190,7 +204,14 @@ public final class VectorBlas implements BlasKernels {
         if (i < n) {
             acc1 = acc1.add(FloatVector.fromArray(s, x, xOffset + i, s.indexInRange(i, n)).abs());
         }
-        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        FloatVector ordered3 = acc0.add(acc1).add(acc2.add(acc3));
+        ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+        if (VectorWidth.FLOAT_LANES > 2) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+        if (VectorWidth.FLOAT_LANES > 4) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+        if (VectorWidth.FLOAT_LANES > 8) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+        return ordered3.lane(0);
     }
 
     @Override
@@ -208,7 +229,14 @@ public final class VectorBlas implements BlasKernels {
             acc0 = (FmaPolicy.USE_FMA ? (low).fma(low, acc0) : (low).mul(low).add(acc0));
             acc1 = (FmaPolicy.USE_FMA ? (high).fma(high, acc1) : (high).mul(high).add(acc1));
         }
-        double sumOfSquares = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        DoubleVector ordered4 = acc0.add(acc1);
+        ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.DOUBLE_FOLD_HALF));
+        if (VectorWidth.DOUBLE_LANES > 2) { ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.DOUBLE_FOLD_QUARTER)); }
+        if (VectorWidth.DOUBLE_LANES > 4) { ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.DOUBLE_FOLD_EIGHTH)); }
+        if (VectorWidth.DOUBLE_LANES > 8) { ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.DOUBLE_FOLD_SIXTEENTH)); }
+        double sumOfSquares = ordered4.lane(0);
         for (; i < n; i++) {
             double v = x[xOffset + i];
             sumOfSquares += v * v;

@@ -165,10 +165,38 @@ public final class VectorGemm implements GemmKernels {
                 acc2 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r2 + j, tail)).fma(xv, acc2) : (FloatVector.fromArray(s, a, r2 + j, tail)).mul(xv).add(acc2));
                 acc3 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r3 + j, tail)).fma(xv, acc3) : (FloatVector.fromArray(s, a, r3 + j, tail)).mul(xv).add(acc3));
             }
-            finishRow(alpha, beta, acc0.reduceLanes(VectorOperators.ADD), y, yOff + i);
-            finishRow(alpha, beta, acc1.reduceLanes(VectorOperators.ADD), y, yOff + i + 1);
-            finishRow(alpha, beta, acc2.reduceLanes(VectorOperators.ADD), y, yOff + i + 2);
-            finishRow(alpha, beta, acc3.reduceLanes(VectorOperators.ADD), y, yOff + i + 3);
+            // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+            // than the interpreter, so the bits would depend on compilation (see the package doc).
+            FloatVector ordered1 = acc0;
+            ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+            if (VectorWidth.FLOAT_LANES > 2) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+            if (VectorWidth.FLOAT_LANES > 4) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+            if (VectorWidth.FLOAT_LANES > 8) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+            finishRow(alpha, beta, ordered1.lane(0), y, yOff + i);
+            // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+            // than the interpreter, so the bits would depend on compilation (see the package doc).
+            FloatVector ordered2 = acc1;
+            ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+            if (VectorWidth.FLOAT_LANES > 2) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+            if (VectorWidth.FLOAT_LANES > 4) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+            if (VectorWidth.FLOAT_LANES > 8) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+            finishRow(alpha, beta, ordered2.lane(0), y, yOff + i + 1);
+            // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+            // than the interpreter, so the bits would depend on compilation (see the package doc).
+            FloatVector ordered3 = acc2;
+            ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+            if (VectorWidth.FLOAT_LANES > 2) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+            if (VectorWidth.FLOAT_LANES > 4) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+            if (VectorWidth.FLOAT_LANES > 8) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+            finishRow(alpha, beta, ordered3.lane(0), y, yOff + i + 2);
+            // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+            // than the interpreter, so the bits would depend on compilation (see the package doc).
+            FloatVector ordered4 = acc3;
+            ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+            if (VectorWidth.FLOAT_LANES > 2) { ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+            if (VectorWidth.FLOAT_LANES > 4) { ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+            if (VectorWidth.FLOAT_LANES > 8) { ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+            finishRow(alpha, beta, ordered4.lane(0), y, yOff + i + 3);
         }
         for (; i < m; i++) {
             int r0 = aOff + i * lda;
@@ -181,7 +209,14 @@ public final class VectorGemm implements GemmKernels {
                 VectorMask<Float> tail = s.indexInRange(j, n);
                 acc0 = (FmaPolicy.USE_FMA ? (FloatVector.fromArray(s, a, r0 + j, tail)).fma(FloatVector.fromArray(s, x, xOff + j, tail), acc0) : (FloatVector.fromArray(s, a, r0 + j, tail)).mul(FloatVector.fromArray(s, x, xOff + j, tail)).add(acc0));
             }
-            finishRow(alpha, beta, acc0.reduceLanes(VectorOperators.ADD), y, yOff + i);
+            // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+            // than the interpreter, so the bits would depend on compilation (see the package doc).
+            FloatVector ordered5 = acc0;
+            ordered5 = ordered5.add(ordered5.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+            if (VectorWidth.FLOAT_LANES > 2) { ordered5 = ordered5.add(ordered5.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+            if (VectorWidth.FLOAT_LANES > 4) { ordered5 = ordered5.add(ordered5.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+            if (VectorWidth.FLOAT_LANES > 8) { ordered5 = ordered5.add(ordered5.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+            finishRow(alpha, beta, ordered5.lane(0), y, yOff + i);
         }
     }
 

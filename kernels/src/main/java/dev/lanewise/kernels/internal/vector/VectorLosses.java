@@ -44,7 +44,14 @@ public final class VectorLosses implements LossKernels {
             acc0 = acc0.add(d.mul(d));
             d.mul(scale).intoArray(grad, gradOffset + i);
         }
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        FloatVector ordered1 = acc0.add(acc1);
+        ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+        if (VectorWidth.FLOAT_LANES > 2) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+        if (VectorWidth.FLOAT_LANES > 4) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+        if (VectorWidth.FLOAT_LANES > 8) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+        float sum = ordered1.lane(0);
         for (; i < n; i++) {
             float d = pred[predOffset + i] - target[targetOffset + i];
             sum += d * d;
@@ -79,7 +86,14 @@ public final class VectorLosses implements LossKernels {
             d.blend(1f, d.compare(VectorOperators.GT, 0f)).blend(-1f, d.compare(VectorOperators.LT, 0f)).mul(invN)
                     .intoArray(grad, gradOffset + i);
         }
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        FloatVector ordered2 = acc0.add(acc1);
+        ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+        if (VectorWidth.FLOAT_LANES > 2) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+        if (VectorWidth.FLOAT_LANES > 4) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+        if (VectorWidth.FLOAT_LANES > 8) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+        float sum = ordered2.lane(0);
         for (; i < n; i++) {
             float d = pred[predOffset + i] - target[targetOffset + i];
             sum += Math.abs(d);
@@ -120,7 +134,14 @@ public final class VectorLosses implements LossKernels {
             d.blend(delta, d.compare(VectorOperators.GT, delta)).blend(-delta, d.compare(VectorOperators.LT, -delta))
                     .mul(invN).intoArray(grad, gradOffset + i);
         }
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        FloatVector ordered3 = acc0.add(acc1);
+        ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+        if (VectorWidth.FLOAT_LANES > 2) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+        if (VectorWidth.FLOAT_LANES > 4) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+        if (VectorWidth.FLOAT_LANES > 8) { ordered3 = ordered3.add(ordered3.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+        float sum = ordered3.lane(0);
         for (; i < n; i++) {
             float d = pred[predOffset + i] - target[targetOffset + i];
             float a = Math.abs(d);
@@ -165,7 +186,14 @@ public final class VectorLosses implements LossKernels {
             acc0 = acc0.add(z.max(0f).sub(z.mul(y)).add(e.lanewise(VectorOperators.LOG1P)), m);
             one.blend(e, z.compare(VectorOperators.LT, 0f)).div(e.add(1f)).sub(y).mul(invN).intoArray(grad, gradOffset + i, m);
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD) / n;
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        FloatVector ordered4 = acc0.add(acc1);
+        ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+        if (VectorWidth.FLOAT_LANES > 2) { ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+        if (VectorWidth.FLOAT_LANES > 4) { ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+        if (VectorWidth.FLOAT_LANES > 8) { ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+        return ordered4.lane(0) / n;
     }
 
     @Override
@@ -198,7 +226,14 @@ public final class VectorLosses implements LossKernels {
             zero.blend(t.neg().mul(invN), m.compare(VectorOperators.GT, 0f)).blend(m, m.test(VectorOperators.IS_NAN))
                     .intoArray(grad, gradOffset + i);
         }
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        FloatVector ordered5 = acc0.add(acc1);
+        ordered5 = ordered5.add(ordered5.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+        if (VectorWidth.FLOAT_LANES > 2) { ordered5 = ordered5.add(ordered5.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+        if (VectorWidth.FLOAT_LANES > 4) { ordered5 = ordered5.add(ordered5.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+        if (VectorWidth.FLOAT_LANES > 8) { ordered5 = ordered5.add(ordered5.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+        float sum = ordered5.lane(0);
         for (; i < n; i++) {
             float t = targets[targetsOffset + i];
             float margin = 1f - t * pred[predOffset + i];

@@ -427,7 +427,14 @@ public final class VectorOptimizers implements OptimizerKernels {
             acc0 = low.fma(low, acc0);
             acc1 = high.fma(high, acc1);
         }
-        double sumOfSquares = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        DoubleVector ordered1 = acc0.add(acc1);
+        ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.DOUBLE_FOLD_HALF));
+        if (VectorWidth.DOUBLE_LANES > 2) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.DOUBLE_FOLD_QUARTER)); }
+        if (VectorWidth.DOUBLE_LANES > 4) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.DOUBLE_FOLD_EIGHTH)); }
+        if (VectorWidth.DOUBLE_LANES > 8) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.DOUBLE_FOLD_SIXTEENTH)); }
+        double sumOfSquares = ordered1.lane(0);
         for (; i < n; i++) {
             float p = param[pOff + i];
             sumOfSquares += (double) p * p;
@@ -452,7 +459,14 @@ public final class VectorOptimizers implements OptimizerKernels {
             acc0 = acc0.add(a.convertShape(VectorOperators.F2D, d, 0));
             acc1 = acc1.add(a.convertShape(VectorOperators.F2D, d, 1));
         }
-        double sumOfMagnitudes = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        DoubleVector ordered2 = acc0.add(acc1);
+        ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.DOUBLE_FOLD_HALF));
+        if (VectorWidth.DOUBLE_LANES > 2) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.DOUBLE_FOLD_QUARTER)); }
+        if (VectorWidth.DOUBLE_LANES > 4) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.DOUBLE_FOLD_EIGHTH)); }
+        if (VectorWidth.DOUBLE_LANES > 8) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.DOUBLE_FOLD_SIXTEENTH)); }
+        double sumOfMagnitudes = ordered2.lane(0);
         for (; i < n; i++) {
             float p = param[pOff + i];
             sumOfMagnitudes += Math.abs(p);
