@@ -36,11 +36,12 @@ import java.lang.foreign.MemorySegment;
  * <ul>
  *   <li>{@code axpy, scal, add, sub, mul, div, max, argmax}: exact (the array form's bits) on every
  *       segment.</li>
- *   <li>{@code dot, sum, asum}: on native segments a different summation order (the segment kernels, or
- *       one partial sum per chunk added in double and rounded once); each result stays within gamma(n) of
- *       the exact sum, so |segment - array| &lt;= 2 * gamma(n) * sum|x_i * y_i| for {@code dot} and
- *       2 * gamma(n) * sum|x_i| for {@code sum} and {@code asum}, the bound that separates the vector and
- *       scalar array forms. Overflowing partial sums may give an infinity or NaN on one side only.</li>
+ *   <li>{@code dot, sum, asum}: on other segments the sum may run in another order (the segment kernels
+ *       follow the array kernels' loops, but only this bound is promised; {@code asum} adds one partial sum
+ *       per chunk in double and rounds once); each result stays within gamma(n) of the exact sum, so
+ *       |segment - array| &lt;= 2 * gamma(n) * sum|x_i * y_i| for {@code dot} and 2 * gamma(n) * sum|x_i| for
+ *       {@code sum} and {@code asum}, the bound that separates the vector and scalar array forms.
+ *       Overflowing partial sums may give an infinity or NaN on one side only.</li>
  *   <li>{@code nrm2}: within 2 ulps of the array form (one norm per chunk, combined in double).</li>
  * </ul>
  * A reduction staged in one chunk ({@code n <= 2048}) gives the array form's bits.
