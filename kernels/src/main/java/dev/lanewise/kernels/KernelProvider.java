@@ -1,7 +1,9 @@
 package dev.lanewise.kernels;
 
 import dev.lanewise.kernels.activation.ActivationKernels;
+import dev.lanewise.kernels.activation.ActivationSegmentKernels;
 import dev.lanewise.kernels.blas.BlasKernels;
+import dev.lanewise.kernels.blas.BlasSegmentKernels;
 import dev.lanewise.kernels.gemm.GemmKernels;
 import dev.lanewise.kernels.internal.CheckedActivations;
 import dev.lanewise.kernels.internal.CheckedBlas;
@@ -9,8 +11,14 @@ import dev.lanewise.kernels.internal.CheckedGemm;
 import dev.lanewise.kernels.internal.CheckedLosses;
 import dev.lanewise.kernels.internal.CheckedOptimizers;
 import dev.lanewise.kernels.internal.KernelSet;
+import dev.lanewise.kernels.internal.segment.CheckedActivationSegments;
+import dev.lanewise.kernels.internal.segment.CheckedBlasSegments;
+import dev.lanewise.kernels.internal.segment.CheckedLossSegments;
+import dev.lanewise.kernels.internal.segment.CheckedOptimizerSegments;
 import dev.lanewise.kernels.loss.LossKernels;
+import dev.lanewise.kernels.loss.LossSegmentKernels;
 import dev.lanewise.kernels.optim.OptimizerKernels;
+import dev.lanewise.kernels.optim.OptimizerSegmentKernels;
 import java.util.Objects;
 
 /**
@@ -28,6 +36,11 @@ public final class KernelProvider {
     private final LossKernels losses;
     private final OptimizerKernels optimizers;
     private final GemmKernels gemm;
+    // The MemorySegment forms, checked too, over the same unchecked kernels.
+    private final BlasSegmentKernels blasSegments;
+    private final ActivationSegmentKernels activationSegments;
+    private final LossSegmentKernels lossSegments;
+    private final OptimizerSegmentKernels optimizerSegments;
 
     KernelProvider(KernelSet kernels) {
         this.kernels = Objects.requireNonNull(kernels, "kernels");
@@ -36,6 +49,10 @@ public final class KernelProvider {
         this.losses = new CheckedLosses(kernels.losses());
         this.optimizers = new CheckedOptimizers(kernels.optimizers());
         this.gemm = new CheckedGemm(kernels.gemm());
+        this.blasSegments = new CheckedBlasSegments(kernels.blas(), kernels.segmentBlas());
+        this.activationSegments = new CheckedActivationSegments(kernels.activations());
+        this.lossSegments = new CheckedLossSegments(kernels.losses());
+        this.optimizerSegments = new CheckedOptimizerSegments(kernels.optimizers());
     }
 
     /** {@code scalar}, or {@code vector128}, {@code vector256}, {@code vector512}. */
@@ -71,6 +88,26 @@ public final class KernelProvider {
     /** Matrix-vector and matrix-matrix products. */
     public GemmKernels gemm() {
         return gemm;
+    }
+
+    /** {@link #blas()} on {@link java.lang.foreign.MemorySegment}s, heap or native. */
+    public BlasSegmentKernels blasSegments() {
+        return blasSegments;
+    }
+
+    /** {@link #activations()} on {@link java.lang.foreign.MemorySegment}s, heap or native. */
+    public ActivationSegmentKernels activationSegments() {
+        return activationSegments;
+    }
+
+    /** {@link #losses()} on {@link java.lang.foreign.MemorySegment}s, heap or native. */
+    public LossSegmentKernels lossSegments() {
+        return lossSegments;
+    }
+
+    /** {@link #optimizers()} on {@link java.lang.foreign.MemorySegment}s, heap or native. */
+    public OptimizerSegmentKernels optimizerSegments() {
+        return optimizerSegments;
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.List;
 public final class Implementation {
     /** Known implementation suffixes, longest first so that {@code PlainJava} wins over a shorter match. */
     private static final List<String> SUFFIXES = List.of(
-            "PlainJava", "Lanewise", "Vector", "Scalar", "Tribuo", "Netlib", "Ejml", "Naive", "Peer");
+            "PlainJava", "Lanewise", "Vector", "Scalar", "Tribuo", "Netlib", "Ejml", "Naive", "Peer",
+            "HeapSegment", "NativeSegment", "Array");
 
     private Implementation() {}
 

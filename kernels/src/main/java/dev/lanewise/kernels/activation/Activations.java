@@ -3,6 +3,8 @@ package dev.lanewise.kernels.activation;
 import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.internal.Check;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * Activation functions, forward and backward, and row-wise softmax, on the kernels {@link Kernels} chose.
  * Each method checks every argument before it writes anything (a null array throws
@@ -278,5 +280,149 @@ public final class Activations {
     /** Backward of {@link #logSoftmax} on dense matrices ({@code ld = cols}, offsets 0). */
     public static void logSoftmaxBackward(int rows, int cols, float[] gradOut, float[] y, float[] gradIn) {
         KERNELS.logSoftmaxBackward(rows, cols, Math.max(1, cols), gradOut, 0, y, 0, gradIn, 0);
+    }
+
+    // ---- MemorySegment overloads ----
+    //
+    // The same operations on java.lang.foreign.MemorySegments, heap or native. Lengths and offsets count floats, not
+    // bytes. Checked like the array forms, before anything is written: a segment must be aligned to 4 bytes, and one
+    // that is written must not be read-only. A writable heap segment over a float[] runs the array kernel on that
+    // array in place; other segments run the same array kernels through small staging buffers.
+    // ActivationSegmentKernels says what each gives and how it is checked.
+
+    private static final ActivationSegmentKernels SEGMENTS = Kernels.provider().activationSegments();
+
+    /** {@code out[i] = x[i]} over segments; offsets count floats. */
+    public static void identity(long n, MemorySegment x, long xOffset, MemorySegment out, long outOffset) {
+        SEGMENTS.identity(n, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #identity(long, MemorySegment, long, MemorySegment, long)} over segments; {@code saved} is the forward input x. */
+    public static void identityBackward(long n, MemorySegment gradOut, long gradOutOffset, MemorySegment saved,
+            long savedOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.identityBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
+    }
+
+    /** ReLU over segments; offsets count floats. */
+    public static void relu(long n, MemorySegment x, long xOffset, MemorySegment out, long outOffset) {
+        SEGMENTS.relu(n, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #relu(long, MemorySegment, long, MemorySegment, long)} over segments; {@code saved} is the forward input x. */
+    public static void reluBackward(long n, MemorySegment gradOut, long gradOutOffset, MemorySegment saved,
+            long savedOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.reluBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
+    }
+
+    /** Leaky ReLU over segments; offsets count floats. */
+    public static void leakyRelu(long n, float negativeSlope, MemorySegment x, long xOffset, MemorySegment out, long outOffset) {
+        SEGMENTS.leakyRelu(n, negativeSlope, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #leakyRelu(long, float, MemorySegment, long, MemorySegment, long)} over segments; {@code saved} is the forward input x. */
+    public static void leakyReluBackward(long n, float negativeSlope, MemorySegment gradOut, long gradOutOffset, MemorySegment saved,
+            long savedOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.leakyReluBackward(n, negativeSlope, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
+    }
+
+    /** ELU over segments; offsets count floats. */
+    public static void elu(long n, float alpha, MemorySegment x, long xOffset, MemorySegment out, long outOffset) {
+        SEGMENTS.elu(n, alpha, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #elu(long, float, MemorySegment, long, MemorySegment, long)} over segments; {@code saved} is the forward input x. */
+    public static void eluBackward(long n, float alpha, MemorySegment gradOut, long gradOutOffset, MemorySegment saved,
+            long savedOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.eluBackward(n, alpha, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
+    }
+
+    /** Logistic sigmoid over segments; offsets count floats. */
+    public static void sigmoid(long n, MemorySegment x, long xOffset, MemorySegment out, long outOffset) {
+        SEGMENTS.sigmoid(n, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #sigmoid(long, MemorySegment, long, MemorySegment, long)} over segments; {@code saved} is the forward output y. */
+    public static void sigmoidBackward(long n, MemorySegment gradOut, long gradOutOffset, MemorySegment saved,
+            long savedOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.sigmoidBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
+    }
+
+    /** Hyperbolic tangent over segments; offsets count floats. */
+    public static void tanh(long n, MemorySegment x, long xOffset, MemorySegment out, long outOffset) {
+        SEGMENTS.tanh(n, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #tanh(long, MemorySegment, long, MemorySegment, long)} over segments; {@code saved} is the forward output y. */
+    public static void tanhBackward(long n, MemorySegment gradOut, long gradOutOffset, MemorySegment saved,
+            long savedOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.tanhBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
+    }
+
+    /** Exact GELU over segments; offsets count floats. */
+    public static void gelu(long n, MemorySegment x, long xOffset, MemorySegment out, long outOffset) {
+        SEGMENTS.gelu(n, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #gelu(long, MemorySegment, long, MemorySegment, long)} over segments; {@code saved} is the forward input x. */
+    public static void geluBackward(long n, MemorySegment gradOut, long gradOutOffset, MemorySegment saved,
+            long savedOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.geluBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
+    }
+
+    /** GELU, tanh approximation over segments; offsets count floats. */
+    public static void geluTanh(long n, MemorySegment x, long xOffset, MemorySegment out, long outOffset) {
+        SEGMENTS.geluTanh(n, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #geluTanh(long, MemorySegment, long, MemorySegment, long)} over segments; {@code saved} is the forward input x. */
+    public static void geluTanhBackward(long n, MemorySegment gradOut, long gradOutOffset, MemorySegment saved,
+            long savedOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.geluTanhBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
+    }
+
+    /** SiLU (swish) over segments; offsets count floats. */
+    public static void silu(long n, MemorySegment x, long xOffset, MemorySegment out, long outOffset) {
+        SEGMENTS.silu(n, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #silu(long, MemorySegment, long, MemorySegment, long)} over segments; {@code saved} is the forward input x. */
+    public static void siluBackward(long n, MemorySegment gradOut, long gradOutOffset, MemorySegment saved,
+            long savedOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.siluBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
+    }
+
+    /** Softplus, beta 1, threshold 20 over segments; offsets count floats. */
+    public static void softplus(long n, MemorySegment x, long xOffset, MemorySegment out, long outOffset) {
+        SEGMENTS.softplus(n, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #softplus(long, MemorySegment, long, MemorySegment, long)} over segments; {@code saved} is the forward input x. */
+    public static void softplusBackward(long n, MemorySegment gradOut, long gradOutOffset, MemorySegment saved,
+            long savedOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.softplusBackward(n, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
+    }
+
+    /** Row-wise softmax of a row-major {@code rows x cols} matrix in a segment, leading dimension {@code ld}; offsets count floats. */
+    public static void softmax(long rows, int cols, long ld, MemorySegment x, long xOffset, MemorySegment out,
+            long outOffset) {
+        SEGMENTS.softmax(rows, cols, ld, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #softmax(long, int, long, MemorySegment, long, MemorySegment, long)}; {@code y} is its saved output. */
+    public static void softmaxBackward(long rows, int cols, long ld, MemorySegment gradOut, long gradOutOffset,
+            MemorySegment y, long yOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.softmaxBackward(rows, cols, ld, gradOut, gradOutOffset, y, yOffset, gradIn, gradInOffset);
+    }
+
+    /** Row-wise log-softmax of a row-major {@code rows x cols} matrix in a segment, leading dimension {@code ld}; offsets count floats. */
+    public static void logSoftmax(long rows, int cols, long ld, MemorySegment x, long xOffset, MemorySegment out,
+            long outOffset) {
+        SEGMENTS.logSoftmax(rows, cols, ld, x, xOffset, out, outOffset);
+    }
+
+    /** Backward of {@link #logSoftmax(long, int, long, MemorySegment, long, MemorySegment, long)}; {@code y} is its saved output. */
+    public static void logSoftmaxBackward(long rows, int cols, long ld, MemorySegment gradOut, long gradOutOffset,
+            MemorySegment y, long yOffset, MemorySegment gradIn, long gradInOffset) {
+        SEGMENTS.logSoftmaxBackward(rows, cols, ld, gradOut, gradOutOffset, y, yOffset, gradIn, gradInOffset);
     }
 }

@@ -3,6 +3,8 @@ package dev.lanewise.kernels.blas;
 import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.internal.Check;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * BLAS level-1 operations and reductions, on the kernels {@link Kernels} chose. Each method checks every
  * argument before it writes anything (a null array throws {@link NullPointerException}, a range outside its
@@ -134,5 +136,79 @@ public final class Blas {
     /** Index of the first largest element of a non-empty array. */
     public static int argmax(float[] x) {
         return KERNELS.argmax(Check.notNull("x", x).length, x, 0);
+    }
+
+    // ---- MemorySegment overloads ----
+    //
+    // The same operations on java.lang.foreign.MemorySegments, heap or native. Lengths and offsets count floats, not
+    // bytes. Checked like the array forms, before anything is written: a segment must be aligned to 4 bytes, and one
+    // that is written must not be read-only. A writable heap segment over a float[] runs the array kernel on that
+    // array in place; other segments run the segment kernels (dot, axpy, scal, sum) or the array kernels through
+    // small staging buffers. BlasSegmentKernels says what each gives and how it is checked.
+
+    private static final BlasSegmentKernels SEGMENTS = Kernels.provider().blasSegments();
+
+    /** Sum of {@code x[xOffset + i] * y[yOffset + i]}, {@code i < n}, over segments; offsets count floats. */
+    public static float dot(long n, MemorySegment x, long xOffset, MemorySegment y, long yOffset) {
+        return SEGMENTS.dot(n, x, xOffset, y, yOffset);
+    }
+
+    /** {@code y[i] += alpha * x[i]} over segments; offsets count floats. */
+    public static void axpy(long n, float alpha, MemorySegment x, long xOffset, MemorySegment y, long yOffset) {
+        SEGMENTS.axpy(n, alpha, x, xOffset, y, yOffset);
+    }
+
+    /** {@code x[i] *= alpha} over a segment; offsets count floats. */
+    public static void scal(long n, float alpha, MemorySegment x, long xOffset) {
+        SEGMENTS.scal(n, alpha, x, xOffset);
+    }
+
+    /** {@code out[i] = a[i] + b[i]} over segments; offsets count floats. */
+    public static void add(long n, MemorySegment a, long aOffset, MemorySegment b, long bOffset, MemorySegment out,
+            long outOffset) {
+        SEGMENTS.add(n, a, aOffset, b, bOffset, out, outOffset);
+    }
+
+    /** {@code out[i] = a[i] - b[i]} over segments; offsets count floats. */
+    public static void sub(long n, MemorySegment a, long aOffset, MemorySegment b, long bOffset, MemorySegment out,
+            long outOffset) {
+        SEGMENTS.sub(n, a, aOffset, b, bOffset, out, outOffset);
+    }
+
+    /** {@code out[i] = a[i] * b[i]} over segments; offsets count floats. */
+    public static void mul(long n, MemorySegment a, long aOffset, MemorySegment b, long bOffset, MemorySegment out,
+            long outOffset) {
+        SEGMENTS.mul(n, a, aOffset, b, bOffset, out, outOffset);
+    }
+
+    /** {@code out[i] = a[i] / b[i]} over segments; offsets count floats. */
+    public static void div(long n, MemorySegment a, long aOffset, MemorySegment b, long bOffset, MemorySegment out,
+            long outOffset) {
+        SEGMENTS.div(n, a, aOffset, b, bOffset, out, outOffset);
+    }
+
+    /** Sum of {@code x[i]} over a segment; offsets count floats. */
+    public static float sum(long n, MemorySegment x, long xOffset) {
+        return SEGMENTS.sum(n, x, xOffset);
+    }
+
+    /** Sum of {@code |x[i]|} over a segment; offsets count floats. */
+    public static float asum(long n, MemorySegment x, long xOffset) {
+        return SEGMENTS.asum(n, x, xOffset);
+    }
+
+    /** Euclidean norm over a segment, without overflow or underflow; offsets count floats. */
+    public static float nrm2(long n, MemorySegment x, long xOffset) {
+        return SEGMENTS.nrm2(n, x, xOffset);
+    }
+
+    /** Largest element of a segment; NaN if any element is NaN. Needs {@code n >= 1}. */
+    public static float max(long n, MemorySegment x, long xOffset) {
+        return SEGMENTS.max(n, x, xOffset);
+    }
+
+    /** Index (from {@code xOffset}) of the first largest element of a segment, or of the first NaN. Needs {@code n >= 1}. */
+    public static long argmax(long n, MemorySegment x, long xOffset) {
+        return SEGMENTS.argmax(n, x, xOffset);
     }
 }

@@ -3,6 +3,7 @@ package dev.lanewise.kernels.internal;
 import dev.lanewise.kernels.activation.ActivationKernels;
 import dev.lanewise.kernels.blas.BlasKernels;
 import dev.lanewise.kernels.gemm.GemmKernels;
+import dev.lanewise.kernels.internal.segment.SegmentBlas;
 import dev.lanewise.kernels.loss.LossKernels;
 import dev.lanewise.kernels.optim.OptimizerKernels;
 
@@ -33,4 +34,7 @@ public interface KernelSet {
 
     /** Matrix-vector and matrix-matrix products. */
     GemmKernels gemm();
+
+    /** The BLAS-1 kernels that read and write memory segments directly (dot, axpy, scal, sum). */
+    SegmentBlas segmentBlas();
 }

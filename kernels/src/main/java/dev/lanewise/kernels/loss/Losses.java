@@ -3,6 +3,8 @@ package dev.lanewise.kernels.loss;
 import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.internal.Check;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * Losses with their gradients, in one pass, on the kernels {@link Kernels} chose. Each returns the mean
  * loss and writes the gradient of that mean with respect to the predictions (logits) into {@code grad}.
@@ -111,5 +113,57 @@ public final class Losses {
                     + " = " + elements + " elements, had " + grad.length);
         }
         return KERNELS.softmaxCrossEntropy(rows, cols, logits, 0, cols, labels, 0, grad, 0, cols);
+    }
+
+    // ---- MemorySegment overloads ----
+    //
+    // The same operations on java.lang.foreign.MemorySegments, heap or native. Lengths and offsets count elements
+    // (floats; ints for the labels), not bytes. Checked like the array forms, before anything is written: a segment
+    // must be aligned to 4 bytes, and one that is written must not be read-only. A writable heap segment over a
+    // float[] (labels: an int[]) runs the array kernel on that array in place; any other segment runs the scalar
+    // reference's loops on the segment itself, since the 1/n in every gradient element rules out chunks. Labels are
+    // a segment of ints: MemorySegment.ofArray(labels) for an int[]. LossSegmentKernels says what each gives and how
+    // it is checked.
+
+    private static final LossSegmentKernels SEGMENTS = Kernels.provider().lossSegments();
+
+    /** Mean squared error over segments; {@code grad[i] = 2 (pred[i] - target[i]) / n}; offsets count floats. */
+    public static float mse(long n, MemorySegment pred, long predOffset, MemorySegment target, long targetOffset,
+            MemorySegment grad, long gradOffset) {
+        return SEGMENTS.mse(n, pred, predOffset, target, targetOffset, grad, gradOffset);
+    }
+
+    /** Mean absolute error over segments; {@code grad[i] = signum(pred[i] - target[i]) / n}. */
+    public static float mae(long n, MemorySegment pred, long predOffset, MemorySegment target, long targetOffset,
+            MemorySegment grad, long gradOffset) {
+        return SEGMENTS.mae(n, pred, predOffset, target, targetOffset, grad, gradOffset);
+    }
+
+    /** Huber loss over segments; {@code delta} must be finite and &gt; 0. */
+    public static float huber(long n, float delta, MemorySegment pred, long predOffset, MemorySegment target,
+            long targetOffset, MemorySegment grad, long gradOffset) {
+        return SEGMENTS.huber(n, delta, pred, predOffset, target, targetOffset, grad, gradOffset);
+    }
+
+    /** Binary cross-entropy on logits over segments, targets in [0, 1]. */
+    public static float bceWithLogits(long n, MemorySegment logits, long logitsOffset, MemorySegment targets,
+            long targetsOffset, MemorySegment grad, long gradOffset) {
+        return SEGMENTS.bceWithLogits(n, logits, logitsOffset, targets, targetsOffset, grad, gradOffset);
+    }
+
+    /** Binary hinge loss over segments; targets should be -1 or +1. */
+    public static float hinge(long n, MemorySegment pred, long predOffset, MemorySegment targets, long targetsOffset,
+            MemorySegment grad, long gradOffset) {
+        return SEGMENTS.hinge(n, pred, predOffset, targets, targetsOffset, grad, gradOffset);
+    }
+
+    /**
+     * Softmax cross-entropy over a row-major {@code rows x cols} logits matrix in a segment, with one int class
+     * label per row in {@code labels} (offsets count elements: floats, and ints for the labels).
+     */
+    public static float softmaxCrossEntropy(long rows, int cols, MemorySegment logits, long logitsOffset,
+            long ldLogits, MemorySegment labels, long labelsOffset, MemorySegment grad, long gradOffset, long ldGrad) {
+        return SEGMENTS.softmaxCrossEntropy(rows, cols, logits, logitsOffset, ldLogits, labels, labelsOffset, grad,
+                gradOffset, ldGrad);
     }
 }

@@ -5,6 +5,8 @@ import dev.lanewise.kernels.blas.Blas;
 import dev.lanewise.kernels.blas.BlasKernels;
 import dev.lanewise.kernels.internal.Check;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * Transforms applied to gradients (and parameters) between the backward pass and the optimizer step:
  * clipping by value, clipping by global norm across several arrays ({@code torch.nn.utils}), L1 and L2
@@ -135,5 +137,40 @@ public final class GradientTransforms {
     /** Decoupled weight decay over a whole array. */
     public static void decoupledWeightDecay(float[] param, double lr, double weightDecay) {
         decoupledWeightDecay(Check.notNull("param", param).length, param, 0, lr, weightDecay);
+    }
+
+    // ---- MemorySegment overloads ----
+    //
+    // The same operations on java.lang.foreign.MemorySegments, heap or native. Lengths and offsets count floats, not
+    // bytes. Checked like the array forms, before anything is written: a segment must be aligned to 4 bytes, and one
+    // that is written must not be read-only. A writable heap segment over a float[] runs the array kernel on that
+    // array in place; other segments run the same array kernels through small staging buffers.
+    // OptimizerSegmentKernels says what each gives and how it is checked.
+
+    private static final OptimizerSegmentKernels SEGMENTS = Kernels.provider().optimizerSegments();
+
+    /** {@code torch.nn.utils.clip_grad_value_} over a segment: clamps into [-clip, clip]; offsets count floats. */
+    public static void clipByValue(long n, MemorySegment grad, long gradOffset, float clip) {
+        SEGMENTS.clipByValue(n, grad, gradOffset, clip);
+    }
+
+    /** Adds lambda * theta to {@code grad} and returns lambda/2 * sum theta^2, over segments. */
+    public static float l2Penalty(long n, float lambda, MemorySegment param, long paramOffset, MemorySegment grad,
+            long gradOffset) {
+        return SEGMENTS.l2Penalty(n, lambda, param, paramOffset, grad, gradOffset);
+    }
+
+    /** Adds lambda * sign(theta) (0 at 0) to {@code grad} and returns lambda * sum |theta|, over segments. */
+    public static float l1Penalty(long n, float lambda, MemorySegment param, long paramOffset, MemorySegment grad,
+            long gradOffset) {
+        return SEGMENTS.l1Penalty(n, lambda, param, paramOffset, grad, gradOffset);
+    }
+
+    /** Decoupled weight decay over a segment: theta *= 1 - lr * weight_decay; both finite and {@code >= 0}. */
+    public static void decoupledWeightDecay(long n, MemorySegment param, long paramOffset, double lr,
+            double weightDecay) {
+        Hyperparameters.nonNegative("lr", lr);
+        Hyperparameters.nonNegative("weight_decay", weightDecay);
+        Blas.scal(n, (float) (1 - lr * weightDecay), param, paramOffset);
     }
 }

@@ -3,6 +3,9 @@ package dev.lanewise.kernels.optim;
 import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.internal.Check;
 import dev.lanewise.kernels.internal.CheckedOptimizers;
+import dev.lanewise.kernels.internal.segment.CheckedOptimizerSegments;
+
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
@@ -250,5 +253,102 @@ public final class Optimizers {
         int n = Check.sameLength("param", param, "grad", grad);
         Check.sameLengthIfPresent("exp_avg", m, "param", n);
         return lion(n, param, 0, grad, 0, m, 0, config, step);
+    }
+
+    // ---- MemorySegment overloads ----
+    //
+    // The same operations on java.lang.foreign.MemorySegments, heap or native. Lengths and offsets count floats, not
+    // bytes. Checked like the array forms, before anything is written: a segment must be aligned to 4 bytes, and one
+    // that is written must not be read-only. A writable heap segment over a float[] runs the array kernel on that
+    // array in place; other segments run the same array kernels through small staging buffers. Like the array steps,
+    // each first scans the gradient and skips the step (returning false, writing nothing) where it holds a NaN or an
+    // infinity. OptimizerSegmentKernels says what each gives and how it is checked.
+
+    private static final CheckedOptimizerSegments SEGMENTS =
+            (CheckedOptimizerSegments) Kernels.provider().optimizerSegments();
+
+    /**
+     * The segment kernels behind this facade's segment steps: checked, but following PyTorch on non-finite
+     * gradients (no scan, no skipped step).
+     */
+    public static OptimizerSegmentKernels segmentKernels() {
+        return SEGMENTS;
+    }
+
+    /** {@code torch.optim.SGD} step over segments; {@code buf} may be null without momentum. */
+    public static boolean sgd(long n, MemorySegment param, long paramOffset, MemorySegment grad, long gradOffset,
+            MemorySegment buf, long bufOffset, SgdConfig config, long step) {
+        return SEGMENTS.sgdUnlessNonFinite(n, param, paramOffset, grad, gradOffset, buf, bufOffset, config, step);
+    }
+
+    /** {@code torch.optim.Adagrad} step over segments. */
+    public static boolean adagrad(long n, MemorySegment param, long paramOffset, MemorySegment grad, long gradOffset,
+            MemorySegment sum, long sumOffset, AdagradConfig config, long step) {
+        return SEGMENTS.adagradUnlessNonFinite(n, param, paramOffset, grad, gradOffset, sum, sumOffset, config, step);
+    }
+
+    /** {@code torch.optim.RMSprop} step over segments; {@code gradAvg} may be null unless centered, {@code buf} unless momentum &gt; 0. */
+    public static boolean rmsprop(long n, MemorySegment param, long paramOffset, MemorySegment grad, long gradOffset,
+            MemorySegment squareAvg, long squareAvgOffset, MemorySegment gradAvg, long gradAvgOffset, MemorySegment buf,
+            long bufOffset, RmspropConfig config, long step) {
+        return SEGMENTS.rmspropUnlessNonFinite(n, param, paramOffset, grad, gradOffset, squareAvg, squareAvgOffset,
+                gradAvg, gradAvgOffset, buf, bufOffset, config, step);
+    }
+
+    /** {@code torch.optim.Adadelta} step over segments. */
+    public static boolean adadelta(long n, MemorySegment param, long paramOffset, MemorySegment grad, long gradOffset,
+            MemorySegment squareAvg, long squareAvgOffset, MemorySegment accDelta, long accDeltaOffset,
+            AdadeltaConfig config, long step) {
+        return SEGMENTS.adadeltaUnlessNonFinite(n, param, paramOffset, grad, gradOffset, squareAvg, squareAvgOffset,
+                accDelta, accDeltaOffset, config, step);
+    }
+
+    /** Adam, or AdamW where {@link AdamConfig#decoupled}, over segments; {@code vMax} may be null without amsgrad. */
+    public static boolean adam(long n, MemorySegment param, long paramOffset, MemorySegment grad, long gradOffset,
+            MemorySegment m, long mOffset, MemorySegment v, long vOffset, MemorySegment vMax, long vMaxOffset,
+            AdamConfig config, long step) {
+        return SEGMENTS.adamUnlessNonFinite(n, param, paramOffset, grad, gradOffset, m, mOffset, v, vOffset, vMax,
+                vMaxOffset, config, step);
+    }
+
+    /** {@code torch.optim.Adamax} step over segments; {@code u} is PyTorch's {@code exp_inf}. */
+    public static boolean adamax(long n, MemorySegment param, long paramOffset, MemorySegment grad, long gradOffset,
+            MemorySegment m, long mOffset, MemorySegment u, long uOffset, AdamaxConfig config, long step) {
+        return SEGMENTS.adamaxUnlessNonFinite(n, param, paramOffset, grad, gradOffset, m, mOffset, u, uOffset, config,
+                step);
+    }
+
+    /**
+     * {@code torch.optim.NAdam} step over segments. {@code muProduct} is a one-element holder of PyTorch's
+     * {@code state['mu_product']}: 1 before the first step; updated here only when the step is taken.
+     */
+    public static boolean nadam(long n, MemorySegment param, long paramOffset, MemorySegment grad, long gradOffset,
+            MemorySegment m, long mOffset, MemorySegment v, long vOffset, double[] muProduct, NAdamConfig config,
+            long step) {
+        Check.notNull("mu_product", muProduct);
+        if (muProduct.length != 1 || !(muProduct[0] > 0 && muProduct[0] <= 1)) {
+            throw new IllegalArgumentException("mu_product must hold one value in (0, 1], was "
+                    + Arrays.toString(muProduct));
+        }
+        double next = SEGMENTS.nadamUnlessNonFinite(n, param, paramOffset, grad, gradOffset, m, mOffset, v, vOffset,
+                config, step, muProduct[0]);
+        if (Double.isNaN(next)) {
+            return false;
+        }
+        muProduct[0] = next;
+        return true;
+    }
+
+    /** {@code torch.optim.RAdam} step over segments. */
+    public static boolean radam(long n, MemorySegment param, long paramOffset, MemorySegment grad, long gradOffset,
+            MemorySegment m, long mOffset, MemorySegment v, long vOffset, RAdamConfig config, long step) {
+        return SEGMENTS.radamUnlessNonFinite(n, param, paramOffset, grad, gradOffset, m, mOffset, v, vOffset, config,
+                step);
+    }
+
+    /** Lion step over segments. */
+    public static boolean lion(long n, MemorySegment param, long paramOffset, MemorySegment grad, long gradOffset,
+            MemorySegment m, long mOffset, LionConfig config, long step) {
+        return SEGMENTS.lionUnlessNonFinite(n, param, paramOffset, grad, gradOffset, m, mOffset, config, step);
     }
 }

@@ -4,6 +4,7 @@ import dev.lanewise.kernels.internal.KernelSet;
 import dev.lanewise.kernels.activation.ActivationKernels;
 import dev.lanewise.kernels.blas.BlasKernels;
 import dev.lanewise.kernels.gemm.GemmKernels;
+import dev.lanewise.kernels.internal.segment.SegmentBlas;
 import dev.lanewise.kernels.loss.LossKernels;
 import dev.lanewise.kernels.optim.OptimizerKernels;
 
@@ -25,5 +26,10 @@ public record ScalarKernelProvider(BlasKernels blas, ActivationKernels activatio
     @Override
     public int vectorBitSize() {
         return 0;
+    }
+
+    @Override
+    public SegmentBlas segmentBlas() {
+        return ScalarSegmentBlas.INSTANCE;
     }
 }

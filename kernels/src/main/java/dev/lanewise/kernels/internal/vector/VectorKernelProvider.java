@@ -5,6 +5,7 @@ import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.activation.ActivationKernels;
 import dev.lanewise.kernels.blas.BlasKernels;
 import dev.lanewise.kernels.gemm.GemmKernels;
+import dev.lanewise.kernels.internal.segment.SegmentBlas;
 import dev.lanewise.kernels.loss.LossKernels;
 import dev.lanewise.kernels.optim.OptimizerKernels;
 
@@ -15,6 +16,8 @@ import dev.lanewise.kernels.optim.OptimizerKernels;
  */
 public record VectorKernelProvider(BlasKernels blas, ActivationKernels activations, LossKernels losses,
         OptimizerKernels optimizers, GemmKernels gemm) implements KernelSet {
+    // Made while this class initializes, inside VectorProviderLoader's fail-safe net, like the kernels above.
+    private static final SegmentBlas SEGMENT_BLAS = new VectorSegmentBlas();
 
     /** The kernels of this copy of the package. */
     public static VectorKernelProvider create() {
@@ -35,5 +38,10 @@ public record VectorKernelProvider(BlasKernels blas, ActivationKernels activatio
     @Override
     public int vectorBitSize() {
         return VectorWidth.BITS;
+    }
+
+    @Override
+    public SegmentBlas segmentBlas() {
+        return SEGMENT_BLAS;
     }
 }
