@@ -64,7 +64,14 @@ public final class VectorSegmentBlas implements SegmentBlas {
             FloatVector yv = FloatVector.fromMemorySegment(s, y, yb + i * BYTES, ORDER, tail);
             acc1 = (FmaPolicy.USE_FMA ? xv.fma(yv, acc1) : xv.mul(yv).add(acc1));
         }
-        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        FloatVector ordered1 = acc0.add(acc1).add(acc2.add(acc3));
+        ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+        if (VectorWidth.FLOAT_LANES > 2) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+        if (VectorWidth.FLOAT_LANES > 4) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+        if (VectorWidth.FLOAT_LANES > 8) { ordered1 = ordered1.add(ordered1.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+        return ordered1.lane(0);
     }
 
     @Override
@@ -143,6 +150,13 @@ public final class VectorSegmentBlas implements SegmentBlas {
         if (i < n) {
             acc1 = acc1.add(FloatVector.fromMemorySegment(s, x, xb + i * BYTES, ORDER, s.indexInRange(i, n)));
         }
-        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
+        // than the interpreter, so the bits would depend on compilation (see the package doc).
+        FloatVector ordered2 = acc0.add(acc1).add(acc2.add(acc3));
+        ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_HALF));
+        if (VectorWidth.FLOAT_LANES > 2) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
+        if (VectorWidth.FLOAT_LANES > 4) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
+        if (VectorWidth.FLOAT_LANES > 8) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_SIXTEENTH)); }
+        return ordered2.lane(0);
     }
 }
