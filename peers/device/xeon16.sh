@@ -3,7 +3,8 @@
 # jlink runtime (.device-jre) and jar (.device/lanewise.jar), beside the PyTorch installed on that machine,
 # in the same run. Writes everything under $OUT. Used for the many-core figures of issues 10 and 13.
 #
-#   ./lanewise run ...   (build)  ; cp harness/target/lanewise.jar .device/   ; then through the device tool:
+#   build; copy harness/target/lanewise.jar to .device/ without the peers the run does not load (tribuo,
+#   jfree, protobuf, ...: the carried files must stay under 64 MiB); then, on the device machine:
 #   bash peers/device/xeon16.sh
 set -u
 OUT=${OUT:-/tmp/lanewise-device}
@@ -14,7 +15,7 @@ CORES=$(nproc)
 { date -u; lscpu; echo "nproc $CORES"; free -g; "$JAVA" -version 2>&1;
   python3 -c 'import torch, sys; print("torch", torch.__version__, "python", sys.version.split()[0])'; } > "$OUT/machine.txt" 2>&1
 JMH=("$JAVA" --add-modules=jdk.incubator.vector -cp "$JAR" org.openjdk.jmh.Main)
-PLAN=(-f 1 -wi 4 -w 1s -i 4 -r 1s -foe true)
+PLAN=(-f 1 -wi 5 -w 1s -i 4 -r 1s -foe true)
 export MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=4294967296
 
 # 1. MLP 784-256-10 train step through the model layer, and the same step in PyTorch.
