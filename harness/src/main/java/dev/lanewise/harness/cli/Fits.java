@@ -9,12 +9,12 @@ import java.util.Locale;
 final class Fits {
     private Fits() {}
 
-    /** {@code 42 epochs in 1.23 s, 51234 samples/s; stopped: early stopping ...}. */
+    /** {@code 42 epochs in 1.23 s, 51234 samples/s}. */
     static String timing(History history, double seconds) {
         List<EpochRecord> epochs = history.epochs();
         long samples = epochs.stream().mapToLong(EpochRecord::samples).sum();
-        return String.format(Locale.ROOT, "%d epochs in %.2f s, %.0f samples/s; stopped: %s", epochs.size(), seconds,
-                seconds > 0 ? samples / seconds : Double.NaN, history.stopReason());
+        return String.format(Locale.ROOT, "%d epochs in %.2f s, %.0f samples/s", epochs.size(), seconds,
+                seconds > 0 ? samples / seconds : Double.NaN);
     }
 
     /** The losses and metric of the epoch whose weights the model kept. */

@@ -316,6 +316,7 @@ public final class TrainCommand implements Callable<Integer> {
                 ? GridSearch.run(search.grid(), build, train, settings)
                 : RandomSearch.run(search.sampler(), search.iterations(), build, train, settings);
         printCandidates(result);
+        System.out.println("refit stopped: " + result.bestEstimator().history().stopReason());
         return result.bestEstimator();
     }
 

@@ -64,7 +64,6 @@ public final class TrainingProgress implements Callback, AutoCloseable {
             case BAR -> bar = new ProgressBarBuilder()
                     .setTaskName("train")
                     .setInitialMax(epochs)
-                    .setUnit(" epochs", 1)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                     .setUpdateIntervalMillis(200)
                     .setConsumer(new ConsoleProgressBarConsumer(out))
@@ -103,7 +102,7 @@ public final class TrainingProgress implements Callback, AutoCloseable {
         }
     }
 
-    /** {@code loss 0.123 val_loss 0.145 val_accuracy 0.9611 lr 1.00e-03 52310 samples/s}. */
+    /** {@code loss 0.123 val_loss 0.145 val_acc 0.9611 lr 1.00e-03 52310 samples/s}. */
     static String summary(EpochRecord r) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "loss %.4g", r.trainLoss()));
         if (!Double.isNaN(r.validationLoss())) {
@@ -111,7 +110,8 @@ public final class TrainingProgress implements Callback, AutoCloseable {
         }
         if (!r.metricName().isEmpty()) {
             String prefix = Double.isNaN(r.validationLoss()) ? "" : "val_"; // the metric is on the validation rows where there are some
-            sb.append(String.format(Locale.ROOT, " %s%s %.4f", prefix, r.metricName(), r.metric()));
+            String metric = r.metricName().equals("accuracy") ? "acc" : r.metricName(); // the bar shares a terminal line
+            sb.append(String.format(Locale.ROOT, " %s%s %.4f", prefix, metric, r.metric()));
         }
         sb.append(String.format(Locale.ROOT, " lr %.3g %.0f samples/s", r.lr(), r.samplesPerSecond()));
         return sb.toString();
