@@ -55,7 +55,7 @@ public final class OptimizerOptions {
             + "decoupled for adamw and lion")
     Double weightDecay;
 
-    @Option(names = "--betas", paramLabel = "B1,B2", split = ",",
+    @Option(names = "--betas", paramLabel = "BETA", split = ",",
             description = "moment decay rates, e.g. 0.9,0.999 (adam, adamw, adamax, nadam, radam, lion)")
     List<Double> betas;
 

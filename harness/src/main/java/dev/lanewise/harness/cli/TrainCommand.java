@@ -17,7 +17,6 @@ import dev.lanewise.model.nn.MlpDefaults;
 import dev.lanewise.model.nn.MlpRegressor;
 import dev.lanewise.model.optim.OptimizerSpec;
 import dev.lanewise.model.optim.schedule.LrSchedule;
-import dev.lanewise.model.select.CandidateResult;
 import dev.lanewise.model.select.GridSearch;
 import dev.lanewise.model.select.RandomSearch;
 import dev.lanewise.model.select.Scoring;
@@ -28,7 +27,6 @@ import dev.lanewise.model.train.TrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", description = "mlp only: classification (default) or regression")
     String task;
 
-    @Option(names = "--hidden", paramLabel = "SIZES", split = ",",
+    @Option(names = "--hidden", paramLabel = "WIDTH", split = ",",
             description = "mlp only: hidden layer widths, input side first, e.g. 64,32 (default: 100)")
     List<Integer> hidden;
 
@@ -102,10 +100,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "stop when the validation loss has not improved for PATIENCE epochs, and keep the best epoch's weights")
     Integer patience;
 
-    @Option(names = "--seed", defaultValue = "0", description = "seeds the split, the weights and the shuffling (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seeds the split, the weights and the shuffling (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "threads per step (a search: fits at once); 0 = all cores (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "threads per step (a search: fits at once); 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = {"--output", "-o"}, paramLabel = "FILE", defaultValue = "model.lwmodel",
@@ -315,28 +313,9 @@ public final class TrainCommand implements Callable<Integer> {
         SearchResult result = search.isGrid()
                 ? GridSearch.run(search.grid(), build, train, settings)
                 : RandomSearch.run(search.sampler(), search.iterations(), build, train, settings);
-        printCandidates(result);
+        SearchTable.print(result, System.out);
         System.out.println("refit stopped: " + result.bestEstimator().history().stopReason());
         return result.bestEstimator();
-    }
-
-    /** The candidates, best first (at most ten), and the one picked. */
-    private static void printCandidates(SearchResult result) {
-        List<CandidateResult> ranked = new ArrayList<>(result.candidates());
-        ranked.sort(Comparator.comparingDouble(CandidateResult::meanScore).reversed());
-        System.out.printf(Locale.ROOT, "%4s %12s %12s %12s %14s %12s%n", "rank", "lr", "l2", "l1", "mean score", "std");
-        for (int i = 0; i < Math.min(10, ranked.size()); i++) {
-            CandidateResult c = ranked.get(i);
-            System.out.printf(Locale.ROOT, "%4d %12.4g %12.4g %12.4g %14.6g %12.3g%s%n", i + 1,
-                    SearchOptions.value(c.params(), SearchOptions.LR), SearchOptions.value(c.params(), SearchOptions.L2),
-                    SearchOptions.value(c.params(), SearchOptions.L1), c.meanScore(), c.stdScore(),
-                    c.diverged() ? "  (diverged)" : "");
-        }
-        if (ranked.size() > 10) {
-            System.out.println("     ... " + (ranked.size() - 10) + " more");
-        }
-        System.out.printf(Locale.ROOT, "best: %s, mean score %.6g; refitted on every training row (search took %.1f s)%n",
-                result.bestParams(), result.bestScore(), result.seconds());
     }
 
     private static String describe(TrainingConfig c) {
