@@ -2,10 +2,12 @@ package dev.lanewise.harness;
 
 import dev.lanewise.kernels.Kernels;
 
+import dev.lanewise.harness.bench.BenchmarkCatalog;
 import dev.lanewise.harness.bench.BenchmarkRunner;
 import dev.lanewise.harness.bench.FeatureLevel;
 import dev.lanewise.harness.bench.Measurement;
 import dev.lanewise.harness.bench.ReportWriter;
+import dev.lanewise.harness.cli.UserError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,6 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        requireBenchmarks(include);
         BenchmarkRunner.Plan plan = switch (planName) {
             case "quick" -> BenchmarkRunner.Plan.quick();
             case "standard" -> BenchmarkRunner.Plan.standard();
@@ -67,6 +72,22 @@ public final class BenchCommand implements Callable<Integer> {
                 ReportWriter.environment(command, plan), byLevel);
         System.out.println("wrote " + report);
         return 0;
+    }
+
+    /** Refuses, before JMH starts, a pattern that is no regex or selects no benchmark (JMH would throw). */
+    static void requireBenchmarks(String include) {
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(include);
+        } catch (PatternSyntaxException e) {
+            throw new UserError("--include '" + include + "' is not a regular expression: " + e.getDescription()
+                    + " near index " + e.getIndex());
+        }
+        if (BenchmarkCatalog.matching(pattern).isEmpty()) {
+            throw new UserError("--include '" + include + "' matches no benchmark; the benchmark classes are "
+                    + String.join(", ", BenchmarkCatalog.classNames()) + " (the pattern is found in "
+                    + "dev.lanewise.harness.bench.<Class>.<method>)");
+        }
     }
 
     private List<FeatureLevel> resolveLevels() {
