@@ -48,16 +48,18 @@ package dev.lanewise.kernels.loss;
  *       |vector - scalar| &lt;= 2 * gamma(n) * sum|l_i| / n + 2<sup>-149</sup>. When a partial sum
  *       overflows either path may be infinite where the other is not; finite results lie within the
  *       bound.</li>
- *   <li>{@code bceWithLogits}: the vector path takes exp and log1p from the Vector API (each within 1 ulp
- *       of the correctly rounded float), the scalar path from {@link Math} in double, rounded once. Loss:
+ *   <li>{@code bceWithLogits}: the vector path takes exp and log1p from the float polynomials of the
+ *       activations (each within 2 ulps of the correctly rounded float; the same bits whether or not C2 has
+ *       compiled the kernel), the scalar path from {@link Math} in double, rounded once. Loss:
  *       |vector - scalar| &lt;= 2 * gamma(n + 1) * sum|l_i| / n + 2<sup>-21</sup>. Gradient element, with
  *       sigma = sigmoid(z) exactly: |vector - scalar| &lt;= (8 ulp(sigma) + ulp(sigma - y)) / n
  *       + ulp(grad) + 2<sup>-149</sup>: a few ulps of the probability, not of the difference, which may
  *       cancel. Overflowing partial sums (logits near the float range) are treated as for the losses
  *       above.</li>
- *   <li>{@code softmaxCrossEntropy}: both paths compute the same x_j - m; the exponentials differ by at
- *       most 1.5 ulps, the row sums s are float sums in different orders, the loss is accumulated in
- *       double. Loss (absolute, since log-sum-exp turns the relative error of s into an absolute one):
+ *   <li>{@code softmaxCrossEntropy}: both paths compute the same x_j - m; the exponentials (the vector
+ *       path's from the polynomial above) differ by at most 2 ulps, the row sums s are float sums in
+ *       different orders, the loss is accumulated in double. Loss (absolute, since log-sum-exp turns the
+ *       relative error of s into an absolute one):
  *       |vector - scalar| &lt;= 2 * gamma(cols) + 2<sup>-21</sup> + ulp(scalar). Gradient element, with
  *       q = p_j / rows the scalar's probability over rows (its gradient plus [j == label]/rows):
  *       |vector - scalar| &lt;= (2 * gamma(cols) + 2<sup>-20</sup>) * q + 2 ulp(grad) + 2<sup>-147</sup>.

@@ -1,5 +1,9 @@
 package dev.lanewise.kernels.internal.vector;
 
+import static dev.lanewise.kernels.internal.PolynomialConstants.*;
+
+import dev.lanewise.kernels.internal.FmaPolicy;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -7,8 +11,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Row-wise softmax cross-entropy for {@link VectorLosses}, in two shapes: rows that fit one vector, and
- * wider rows. Per row: m = max, e_j = exp(x_j - m) (the Vector API's EXP), s = sum e_j,
- * grad_j = e_j * (1/(s*rows)) - [j == label]/rows; the loss sum m - x_label + log(s) is kept in double.
+ * wider rows. Per row: m = max, e_j = exp(x_j - m), s = sum e_j, grad_j = e_j * (1/(s*rows)) - [j == label]/rows;
+ * the loss sum m - x_label + log(s) is kept in double.
+ *
+ * <p>The exponential is the activations' polynomial for x &lt;= 0 ({@code scalar.ActivationMath.expNonPositive},
+ * the block {@code gen_vector_activations.py} writes into the softmax of {@link VectorActivations}), written out
+ * in each loop body (see the package doc), not the Vector API's {@code EXP}: that runs {@link Math#exp} per lane
+ * while interpreted and the JDK's SVML stubs once C2 compiles it, and the two differ in the last bit, so a
+ * seeded training run gave different bits depending on when C2 compiled this class.
  */
 final class LossSoftmaxRows {
     private LossSoftmaxRows() {}
@@ -29,7 +39,21 @@ final class LossSoftmaxRows {
             float labelLogit = logits[x + label];
             FloatVector v = FloatVector.fromArray(s, logits, x, inRow);
             float max = v.reduceLanes(VectorOperators.MAX, inRow);
-            FloatVector e = v.sub(max).lanewise(VectorOperators.EXP);
+            // Lanes past the row read 0, and 0 - max may be > 0: the clamp takes it as 0, the blend below drops it.
+            // e = exp(v.sub(max)), for x <= 0
+            FloatVector eC = (v.sub(max)).max(EXP_MIN).min(0f);
+            FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
+            FloatVector eN = eT.sub(ROUNDER);
+            FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
+            eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_LO), eR) : eN.mul(-LN2_LO).add(eR));
+            FloatVector eP = (FmaPolicy.USE_FMA ? eR.fma(P0, P1) : eR.mul(P0).add(P1));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P2)) : eP.mul(eR).add(P2));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P3)) : eP.mul(eR).add(P3));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P4)) : eP.mul(eR).add(P4));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P5)) : eP.mul(eR).add(P5));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR.mul(eR), eR) : eP.mul(eR.mul(eR)).add(eR));
+            FloatVector eScale = eT.reinterpretAsInts().sub(NON_POSITIVE_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector e = eP.add(1f).mul(eScale).mul(TWO_TO_MINUS_64);
             // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
             // than the interpreter, so the bits would depend on compilation (see the package doc).
             FloatVector ordered1 = FloatVector.zero(s).blend(e, inRow);
@@ -107,34 +131,55 @@ final class LossSoftmaxRows {
     private static float storeExpAndSum(int cols, float max, float[] logits, int x,
             float[] grad, int g) {
         VectorSpecies<Float> s = VectorWidth.FLOAT;
-        int step = s.length();
         int bound = s.loopBound(cols);
-        FloatVector sum0 = FloatVector.zero(s);
-        FloatVector sum1 = FloatVector.zero(s);
+        // One vector per step and one accumulator: the exp's twenty-odd lane operations outlast the add's
+        // latency, and each further copy of the exp block makes this method larger for C2 to compile whole
+        // (binary cross-entropy, with three copies, no longer got all its vector operations intrinsified).
+        FloatVector sum = FloatVector.zero(s);
         int j = 0;
-        for (; j <= bound - 2 * step; j += 2 * step) {
-            FloatVector e0 = FloatVector.fromArray(s, logits, x + j).sub(max).lanewise(VectorOperators.EXP);
-            FloatVector e1 = FloatVector.fromArray(s, logits, x + j + step).sub(max).lanewise(VectorOperators.EXP);
-            e0.intoArray(grad, g + j);
-            e1.intoArray(grad, g + j + step);
-            sum0 = sum0.add(e0);
-            sum1 = sum1.add(e1);
-        }
-        for (; j < bound; j += step) {
-            FloatVector e = FloatVector.fromArray(s, logits, x + j).sub(max).lanewise(VectorOperators.EXP);
+        for (; j < bound; j += s.length()) {
+            FloatVector d = FloatVector.fromArray(s, logits, x + j).sub(max);
+            // e = exp(d), for x <= 0
+            FloatVector eC = d.max(EXP_MIN).min(0f);
+            FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
+            FloatVector eN = eT.sub(ROUNDER);
+            FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
+            eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_LO), eR) : eN.mul(-LN2_LO).add(eR));
+            FloatVector eP = (FmaPolicy.USE_FMA ? eR.fma(P0, P1) : eR.mul(P0).add(P1));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P2)) : eP.mul(eR).add(P2));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P3)) : eP.mul(eR).add(P3));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P4)) : eP.mul(eR).add(P4));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P5)) : eP.mul(eR).add(P5));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR.mul(eR), eR) : eP.mul(eR.mul(eR)).add(eR));
+            FloatVector eScale = eT.reinterpretAsInts().sub(NON_POSITIVE_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector e = eP.add(1f).mul(eScale).mul(TWO_TO_MINUS_64);
             e.intoArray(grad, g + j);
-            sum0 = sum0.add(e);
+            sum = sum.add(e);
         }
         if (bound < cols) {
             // One masked store per row, outside the loop; lanes past the row are neither read nor written.
             VectorMask<Float> tail = s.indexInRange(bound, cols);
-            FloatVector e = FloatVector.fromArray(s, logits, x + bound, tail).sub(max).lanewise(VectorOperators.EXP);
+            FloatVector d = FloatVector.fromArray(s, logits, x + bound, tail).sub(max);
+            // e = exp(d), for x <= 0
+            FloatVector eC = d.max(EXP_MIN).min(0f);
+            FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
+            FloatVector eN = eT.sub(ROUNDER);
+            FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
+            eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_LO), eR) : eN.mul(-LN2_LO).add(eR));
+            FloatVector eP = (FmaPolicy.USE_FMA ? eR.fma(P0, P1) : eR.mul(P0).add(P1));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P2)) : eP.mul(eR).add(P2));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P3)) : eP.mul(eR).add(P3));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P4)) : eP.mul(eR).add(P4));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P5)) : eP.mul(eR).add(P5));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR.mul(eR), eR) : eP.mul(eR.mul(eR)).add(eR));
+            FloatVector eScale = eT.reinterpretAsInts().sub(NON_POSITIVE_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector e = eP.add(1f).mul(eScale).mul(TWO_TO_MINUS_64);
             e.intoArray(grad, g + bound, tail);
-            sum1 = sum1.add(e, tail);
+            sum = sum.add(e, tail);
         }
         // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
         // than the interpreter, so the bits would depend on compilation (see the package doc).
-        FloatVector ordered2 = sum0.add(sum1);
+        FloatVector ordered2 = sum;
         ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_HALF));
         if (VectorWidth.FLOAT_LANES > 2) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
         if (VectorWidth.FLOAT_LANES > 4) { ordered2 = ordered2.add(ordered2.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }

@@ -1,5 +1,8 @@
 package dev.lanewise.kernels.internal.vector;
 
+import static dev.lanewise.kernels.internal.PolynomialConstants.*;
+
+import dev.lanewise.kernels.internal.FmaPolicy;
 import dev.lanewise.kernels.loss.LossKernels;
 
 import jdk.incubator.vector.FloatVector;
@@ -12,9 +15,16 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Elementwise losses: one pass, two loss accumulators (an add's latency would otherwise bound the loop),
  * the gradient stored with full vectors, and a scalar tail doing the scalar reference's float operations,
- * so every gradient element is bit-identical to the reference. Binary cross-entropy finishes with one
- * masked vector step instead, so that all its exponentials come from the same implementation. The lane
- * formulas are written inline in each loop, never in a helper taking vectors (see the package doc).
+ * so every gradient element is bit-identical to the reference. Binary cross-entropy, whose steps are long
+ * enough to hide the add's latency, has one accumulator and finishes with one masked vector step instead
+ * of a scalar tail, so that all its exponentials come from the same lane code. The lane formulas are
+ * written inline in each loop, never in a helper taking vectors (see the package doc).
+ *
+ * <p>Exponentials and logarithms (binary cross-entropy here, softmax in {@link LossSoftmaxRows}) are the
+ * activations' polynomials ({@code scalar.ActivationMath}: exp for x &lt;= 0 and log1p on [0, 1], the blocks
+ * {@code gen_vector_activations.py} writes into {@link VectorActivations}), not the Vector API's {@code EXP}
+ * and {@code LOG1P}: those run {@link Math#exp} per lane while interpreted and the JDK's SVML stubs once C2
+ * compiles them, which differ in the last bit, so seeded training was not reproducible from run to run.
  *
  * <p>Softmax cross-entropy: a row no wider than a vector is one masked load, two lane reductions, one
  * exp and one masked store; wider rows take three passes over the row (max; exp stored into grad and
@@ -156,39 +166,79 @@ public final class VectorLosses implements LossKernels {
     public float bceWithLogits(int n, float[] logits, int logitsOffset, float[] targets, int targetsOffset,
             float[] grad, int gradOffset) {
         VectorSpecies<Float> s = VectorWidth.FLOAT;
-        int step = s.length();
         float invN = 1f / n;
         FloatVector one = FloatVector.broadcast(s, 1f);
-        FloatVector acc0 = FloatVector.zero(s);
-        FloatVector acc1 = FloatVector.zero(s);
+        FloatVector acc = FloatVector.zero(s);
         int i = 0;
         // Per lane, with e = exp(-|z|): the term max(z, 0) - z*y + log1p(e), and the gradient
         // (sigmoid(z) - y) / n with sigmoid(z) = (z < 0 ? e : 1) / (1 + e) (NaN lanes are NaN either way).
-        for (; i <= n - 2 * step; i += 2 * step) {
-            FloatVector z0 = FloatVector.fromArray(s, logits, logitsOffset + i);
-            FloatVector y0 = FloatVector.fromArray(s, targets, targetsOffset + i);
-            FloatVector z1 = FloatVector.fromArray(s, logits, logitsOffset + i + step);
-            FloatVector y1 = FloatVector.fromArray(s, targets, targetsOffset + i + step);
-            FloatVector e0 = z0.abs().neg().lanewise(VectorOperators.EXP);
-            FloatVector e1 = z1.abs().neg().lanewise(VectorOperators.EXP);
-            acc0 = acc0.add(z0.max(0f).sub(z0.mul(y0)).add(e0.lanewise(VectorOperators.LOG1P)));
-            acc1 = acc1.add(z1.max(0f).sub(z1.mul(y1)).add(e1.lanewise(VectorOperators.LOG1P)));
-            one.blend(e0, z0.compare(VectorOperators.LT, 0f)).div(e0.add(1f)).sub(y0).mul(invN).intoArray(grad, gradOffset + i);
-            one.blend(e1, z1.compare(VectorOperators.LT, 0f)).div(e1.add(1f)).sub(y1).mul(invN)
-                    .intoArray(grad, gradOffset + i + step);
+        // One vector per step and one accumulator, unlike the losses above: a step's forty-odd lane operations
+        // (two divisions) outlast the add's latency, and with the exp and log1p blocks written out a third time
+        // (for a second vector per step) the method grew too large for C2, which then left some vector
+        // operations boxed (measured at 128 bits: about 6 KB allocated per call of 1,003 elements).
+        for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            FloatVector z = FloatVector.fromArray(s, logits, logitsOffset + i);
+            FloatVector y = FloatVector.fromArray(s, targets, targetsOffset + i);
+            // e = exp(z.abs().neg()), for x <= 0
+            FloatVector eC = (z.abs().neg()).max(EXP_MIN).min(0f);
+            FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
+            FloatVector eN = eT.sub(ROUNDER);
+            FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
+            eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_LO), eR) : eN.mul(-LN2_LO).add(eR));
+            FloatVector eP = (FmaPolicy.USE_FMA ? eR.fma(P0, P1) : eR.mul(P0).add(P1));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P2)) : eP.mul(eR).add(P2));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P3)) : eP.mul(eR).add(P3));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P4)) : eP.mul(eR).add(P4));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P5)) : eP.mul(eR).add(P5));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR.mul(eR), eR) : eP.mul(eR.mul(eR)).add(eR));
+            FloatVector eScale = eT.reinterpretAsInts().sub(NON_POSITIVE_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector e = eP.add(1f).mul(eScale).mul(TWO_TO_MINUS_64);
+            // log1p = log1p(e), for t in [0, 1]
+            FloatVector log1pS = e.div(e.add(2f));
+            FloatVector log1pW = log1pS.mul(log1pS);
+            FloatVector log1pP = (FmaPolicy.USE_FMA ? log1pW.fma(L13, L11) : log1pW.mul(L13).add(L11));
+            log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L9)) : log1pP.mul(log1pW).add(L9));
+            log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L7)) : log1pP.mul(log1pW).add(L7));
+            log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L5)) : log1pP.mul(log1pW).add(L5));
+            log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L3)) : log1pP.mul(log1pW).add(L3));
+            FloatVector log1p = (FmaPolicy.USE_FMA ? (log1pS.mul(log1pW)).fma(log1pP, log1pS) : (log1pS.mul(log1pW)).mul(log1pP).add(log1pS)).mul(2f);
+            acc = acc.add(z.max(0f).sub(z.mul(y)).add(log1p));
+            one.blend(e, z.compare(VectorOperators.LT, 0f)).div(e.add(1f)).sub(y).mul(invN).intoArray(grad, gradOffset + i);
         }
-        for (; i < n; i += step) {
+        if (i < n) {
             // The last step is masked: loads past n read zeros, and those lanes are kept out of the sum.
             VectorMask<Float> m = s.indexInRange(i, n);
             FloatVector z = FloatVector.fromArray(s, logits, logitsOffset + i, m);
             FloatVector y = FloatVector.fromArray(s, targets, targetsOffset + i, m);
-            FloatVector e = z.abs().neg().lanewise(VectorOperators.EXP);
-            acc0 = acc0.add(z.max(0f).sub(z.mul(y)).add(e.lanewise(VectorOperators.LOG1P)), m);
+            // e = exp(z.abs().neg()), for x <= 0
+            FloatVector eC = (z.abs().neg()).max(EXP_MIN).min(0f);
+            FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
+            FloatVector eN = eT.sub(ROUNDER);
+            FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
+            eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_LO), eR) : eN.mul(-LN2_LO).add(eR));
+            FloatVector eP = (FmaPolicy.USE_FMA ? eR.fma(P0, P1) : eR.mul(P0).add(P1));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P2)) : eP.mul(eR).add(P2));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P3)) : eP.mul(eR).add(P3));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P4)) : eP.mul(eR).add(P4));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR, FloatVector.broadcast(s, P5)) : eP.mul(eR).add(P5));
+            eP = (FmaPolicy.USE_FMA ? eP.fma(eR.mul(eR), eR) : eP.mul(eR.mul(eR)).add(eR));
+            FloatVector eScale = eT.reinterpretAsInts().sub(NON_POSITIVE_BIAS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector e = eP.add(1f).mul(eScale).mul(TWO_TO_MINUS_64);
+            // log1p = log1p(e), for t in [0, 1]
+            FloatVector log1pS = e.div(e.add(2f));
+            FloatVector log1pW = log1pS.mul(log1pS);
+            FloatVector log1pP = (FmaPolicy.USE_FMA ? log1pW.fma(L13, L11) : log1pW.mul(L13).add(L11));
+            log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L9)) : log1pP.mul(log1pW).add(L9));
+            log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L7)) : log1pP.mul(log1pW).add(L7));
+            log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L5)) : log1pP.mul(log1pW).add(L5));
+            log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L3)) : log1pP.mul(log1pW).add(L3));
+            FloatVector log1p = (FmaPolicy.USE_FMA ? (log1pS.mul(log1pW)).fma(log1pP, log1pS) : (log1pS.mul(log1pW)).mul(log1pP).add(log1pS)).mul(2f);
+            acc = acc.add(z.max(0f).sub(z.mul(y)).add(log1p), m);
             one.blend(e, z.compare(VectorOperators.LT, 0f)).div(e.add(1f)).sub(y).mul(invN).intoArray(grad, gradOffset + i, m);
         }
         // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
         // than the interpreter, so the bits would depend on compilation (see the package doc).
-        FloatVector ordered4 = acc0.add(acc1);
+        FloatVector ordered4 = acc;
         ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.FLOAT_FOLD_HALF));
         if (VectorWidth.FLOAT_LANES > 2) { ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.FLOAT_FOLD_QUARTER)); }
         if (VectorWidth.FLOAT_LANES > 4) { ordered4 = ordered4.add(ordered4.rearrange(VectorWidth.FLOAT_FOLD_EIGHTH)); }
