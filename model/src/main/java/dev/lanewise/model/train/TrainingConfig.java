@@ -35,8 +35,10 @@ import java.util.Objects;
  * @param restoreBestWeights   early stopping: end with the weights of the best validation epoch
  * @param threads              threads a training step uses, the caller's included (its matrix products and
  *                             the optimizer update of large arrays; see {@code ComputePool}); 0 (the
- *                             default) = every available processor, read at the start of each fit. The
- *                             result has the same bits for any thread count, so this changes only the speed.
+ *                             default) = automatic: one thread for a network of fewer than 65,536
+ *                             parameters, else GEMM's thread count (every available processor unless set),
+ *                             read at the start of each fit. The result has the same bits for any thread
+ *                             count, so this changes only the speed.
  */
 public record TrainingConfig(int maxEpochs, int batchSize, long seed, LrSchedule schedule, boolean schedulePerBatch,
         double l1, double l2, double decoupledWeightDecay, double clipValue, double clipNorm, double maxNorm,

@@ -71,8 +71,30 @@ public final class TrainingStep implements AutoCloseable {
         this.gradOutput = new BatchBuffer(network.outputSize());
         this.constraints = new Constraints(config.maxNorm(), config.weightClip(), parameters);
         this.ownsPool = pool == null;
-        this.pool = pool != null ? pool : new ComputePool(config.resolvedThreads());
+        this.pool = pool != null ? pool : new ComputePool(threadsFor(network, config));
         useThreads(this.pool);
+    }
+
+    /** Networks with fewer parameters than this train on one thread when the config leaves threads to us. */
+    static final int SMALL_NETWORK_PARAMETERS = 65_536;
+
+    /**
+     * The config's threads; with {@code threads = 0} (automatic), one thread for a small network: its products
+     * stay under GEMM's split threshold and its arrays under the optimizer's chunk size at usual batch sizes,
+     * so other threads would only be started and parked (measured: the pool's start made a warm fit of logistic
+     * regression on 455 rows several times slower than the fit itself).
+     */
+    private static int threadsFor(Sequential network, TrainingConfig config) {
+        if (config.threads() == 0) {
+            long parameters = 0;
+            for (Parameter p : network.parameters()) {
+                parameters += p.size();
+            }
+            if (parameters < SMALL_NETWORK_PARAMETERS) {
+                return 1;
+            }
+        }
+        return config.resolvedThreads();
     }
 
     /** The number of threads a step runs on, the caller's included. */
