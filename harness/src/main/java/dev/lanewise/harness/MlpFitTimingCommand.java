@@ -5,6 +5,7 @@ import dev.lanewise.harness.mlp.DigitsMlpFit;
 import dev.lanewise.harness.mlp.DigitsMlpSplit;
 import dev.lanewise.harness.mlp.StoppingRule;
 import dev.lanewise.kernels.Kernels;
+import dev.lanewise.kernels.WarmUpReport;
 import dev.lanewise.kernels.gemm.GemmSettings;
 import dev.lanewise.model.metrics.ClassificationMetrics;
 import dev.lanewise.model.nn.Parameter;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,6 +66,11 @@ public final class MlpFitTimingCommand implements Callable<Integer> {
             + "record epochs and test accuracy (default: ${DEFAULT-VALUE})", defaultValue = "0")
     int accuracySeeds;
 
+    @Option(names = "--warm-up", description = "what the program does about the kernels' warm-up before it loads the "
+            + "data: none (default: the trainer starts it, as -Dlanewise.warmUp says), background (Kernels."
+            + "warmUpInBackground(), so it runs while the data loads) or blocking (Kernels.warmUp())", defaultValue = "none")
+    String warmUp;
+
     @Option(names = "--json", description = "write the JSON here instead of standard output")
     Path json;
 
@@ -77,6 +84,16 @@ public final class MlpFitTimingCommand implements Callable<Integer> {
         }
         StoppingRule rule = StoppingRule.parse(stopping);
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long[] warmUpDone = {-1};
+        switch (warmUp) {
+            case "none" -> { }
+            case "background" -> Kernels.warmUpInBackground().thenRun(() -> warmUpDone[0] = System.nanoTime());
+            case "blocking" -> {
+                Kernels.warmUp();
+                warmUpDone[0] = System.nanoTime();
+            }
+            default -> throw new IllegalArgumentException("--warm-up must be none, background or blocking, was " + warmUp);
+        }
 
         DigitsMlpSplit split = DigitsMlpSplit.load(splits, rule);
         DigitsMlpFit cold = new DigitsMlpFit(rule, seed);
@@ -89,6 +106,14 @@ public final class MlpFitTimingCommand implements Callable<Integer> {
         double threadCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
         long jitMillis = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
         double coldAccuracy = accuracy(cold, split);
+        // The warm-up the trainer (or the option above) started; where none was, this starts one that reports
+        // at once why it does not run (off, or scalar kernels).
+        CompletableFuture<WarmUpReport> warmUpRun = Kernels.warmUpInBackground();
+        boolean warmUpDoneAtFitted = warmUpRun.isDone();
+        WarmUpReport warmUpReport = warmUpRun.join();
+        if (warmUpDone[0] < 0 && warmUpDoneAtFitted) {
+            warmUpDone[0] = fitted; // finished at the latest then
+        }
         double coldTotal = (fitted - firstCall) / 1e9;
         double coldFit = (fitted - fitStart) / 1e9;
         progress(String.format(Locale.ROOT, "cold: %.3f s from the first call to the fitted model (fit %.3f s), %d epochs "
@@ -111,6 +136,7 @@ public final class MlpFitTimingCommand implements Callable<Integer> {
             FitTimes times = new FitTimes(seconds);
             warm = "{\"warmup_fits\": " + warmupFits + ", \"epochs\": " + last.model().history().epochs().size()
                     + ", \"kept_epoch\": " + last.keptEpoch() + ", \"accuracy\": " + num(accuracy(last, split))
+                    + ", \"parameters_sha256\": " + LinearFitTimingCommand.string(parameterDigest(last))
                     + ", \"fit_s\": " + times.toJson() + "}";
             progress(String.format(Locale.ROOT, "warm: median %.4f s per fit of %d epochs", times.median(),
                     last.model().history().epochs().size()));
@@ -153,6 +179,14 @@ public final class MlpFitTimingCommand implements Callable<Integer> {
                         + ", \"load_average_at_fitted\": " + num(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                         + ",\n    \"stop_reason\": " + LinearFitTimingCommand.string(coldHistory.stopReason())
                         + ",\n    \"epoch_seconds\": [" + epochSeconds + "]},\n"
+                + "  \"warm_up\": {\"option\": " + LinearFitTimingCommand.string(warmUp) + ", \"mode\": "
+                        + LinearFitTimingCommand.string(Kernels.warmUpMode().name().toLowerCase(Locale.ROOT))
+                        + ", \"done_at_fitted\": " + warmUpDoneAtFitted
+                        + (warmUpDone[0] > 0 && warmUp.equals("none") ? "" : ", \"done_s_after_first_call\": "
+                                + (warmUpDone[0] > 0 ? num((warmUpDone[0] - firstCall) / 1e9) : "null"))
+                        + ", \"implementation\": " + LinearFitTimingCommand.string(warmUpReport.implementation())
+                        + ", \"rounds\": " + warmUpReport.rounds() + ", \"seconds\": " + num(warmUpReport.seconds())
+                        + ", \"outcome\": " + LinearFitTimingCommand.string(warmUpReport.outcome()) + "},\n"
                 + "  \"warm\": " + warm + ",\n"
                 + "  \"seeds\": [" + String.join(",\n    ", seedRows) + "]\n}\n";
         if (json != null) {

@@ -43,18 +43,21 @@ public record DigitsMlpSplit(Dataset train, Dataset fit, Dataset validation, Dat
     /**
      * Loads digits and splits it.
      *
-     * @param splitsDir a folder holding {@code digits.split} and {@code digits-validation.split}, or null
+     * @param splitsDir a folder holding {@code digits.split} (and, where the rule validates, {@code
+     *                  digits-validation.split}), or null
      * @param rule      whether validation rows are held out
      */
     public static DigitsMlpSplit load(Path splitsDir, StoppingRule rule) throws IOException {
         Dataset data = BundledData.digits();
-        TrainTestSplit outer;
-        TrainTestSplit inner;
-        String description;
         if (splitsDir != null) {
             Path outerFile = splitsDir.resolve("digits.split");
-            Path innerFile = splitsDir.resolve("digits-validation.split");
             SplitIndices outerRows = SplitIndices.read(outerFile);
+            TrainTestSplit outer = outerRows.apply(data);
+            String description = "scikit-learn's rows (" + outerFile.getFileName();
+            if (!rule.usesValidation()) {
+                return new DigitsMlpSplit(outer.train(), outer.train(), null, outer.test(), description + "); no validation rows");
+            }
+            Path innerFile = splitsDir.resolve("digits-validation.split");
             SplitIndices innerRows = SplitIndices.read(innerFile);
             int[] trainRows = outerRows.train().clone();
             int[] innerUnion = IntStream.concat(Arrays.stream(innerRows.train()), Arrays.stream(innerRows.test())).toArray();
@@ -64,18 +67,17 @@ public record DigitsMlpSplit(Dataset train, Dataset fit, Dataset validation, Dat
                 throw new IllegalArgumentException(innerFile + " must split exactly the " + trainRows.length
                         + " training rows of " + outerFile + "; it holds " + innerUnion.length + " rows, not all of them those");
             }
-            outer = outerRows.apply(data);
-            inner = innerRows.apply(data);
-            description = "scikit-learn's rows (" + outerFile.getFileName() + ", " + innerFile.getFileName() + ")";
-        } else {
-            outer = Splits.trainTest(data, TEST_FRACTION, SPLIT_SEED, true);
-            inner = Splits.trainTest(outer.train(), VALIDATION_FRACTION, SPLIT_SEED, true);
-            description = "lanewise Splits.trainTest(" + TEST_FRACTION + ", seed " + SPLIT_SEED + ", stratified), then "
-                    + VALIDATION_FRACTION + " of the training rows for validation";
+            TrainTestSplit inner = innerRows.apply(data);
+            return new DigitsMlpSplit(outer.train(), inner.train(), inner.test(), outer.test(),
+                    description + ", " + innerFile.getFileName() + ")");
         }
+        TrainTestSplit outer = Splits.trainTest(data, TEST_FRACTION, SPLIT_SEED, true);
+        String description = "lanewise Splits.trainTest(" + TEST_FRACTION + ", seed " + SPLIT_SEED + ", stratified)";
         if (!rule.usesValidation()) {
             return new DigitsMlpSplit(outer.train(), outer.train(), null, outer.test(), description + "; no validation rows");
         }
+        TrainTestSplit inner = Splits.trainTest(outer.train(), VALIDATION_FRACTION, SPLIT_SEED, true);
+        description += ", then " + VALIDATION_FRACTION + " of the training rows for validation";
         return new DigitsMlpSplit(outer.train(), inner.train(), inner.test(), outer.test(), description);
     }
 }
