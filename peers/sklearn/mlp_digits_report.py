@@ -18,8 +18,8 @@ SETTINGS = {
     "training-loss": ("early_stopping=False", "training-loss"),
 }
 MODES = {
-    "off": "warm-up off (`-Dlanewise.warmUp=off`): the code before this change",
-    "background": "trainer starts the warm-up in the background (the default)",
+    "off": "no warm-up (`-Dlanewise.warmUp=off`, the default; as before the warm-up existed)",
+    "background": "trainer starts the warm-up in the background (`-Dlanewise.warmUp=background`)",
     "blocking": "trainer waits for the warm-up (`-Dlanewise.warmUp=blocking`)",
     "app-background": "program starts `Kernels.warmUpInBackground()` before loading the data",
 }
@@ -60,11 +60,15 @@ def setting_section(work, setting):
     summary = []
     digests = {}
     warm_rows = []
-    for mode in MODES:
-        files = sorted(glob.glob(str(work / f"lanewise-{setting}-{mode}-*.json")))
-        if not files:
-            continue
+    found = sorted({re.match(rf"lanewise-{setting}-(.+)-\d+\.json$", Path(f).name).group(1)
+                    for f in glob.glob(str(work / f"lanewise-{setting}-*-*.json"))})
+    for mode in [m for m in MODES if m in found] + [m for m in found if m not in MODES]:
+        files = sorted(f for f in glob.glob(str(work / f"lanewise-{setting}-*.json"))
+                       if re.match(rf"lanewise-{setting}-{re.escape(mode)}-\d+\.json$", Path(f).name))
         runs = [json.loads(Path(f).read_text()) for f in files]
+        if mode not in MODES:
+            flags = [a for a in runs[0]["jvm_arguments"] if a.startswith("-XX")]
+            MODES[mode] = f"warm-up off, JVM flags `{' '.join(flags)}`"
         total = [r["cold"]["first_call_to_fitted_s"] for r in runs]
         fit = [r["cold"]["fit_s"] for r in runs]
         cold = runs[0]["cold"]
@@ -80,7 +84,7 @@ def setting_section(work, setting):
                 f"{med([r['cold']['jit_compile_ms_at_fitted'] for r in runs]) / 1000:.2f} s, first epoch "
                 f"{med([r['cold']['epoch_seconds'][0] for r in runs]) * 1000:.0f} ms (a warm epoch: "
                 f"{med([r['warm']['fit_s']['median'] / r['warm']['epochs'] for r in runs if r.get('warm')]) * 1000:.2f} ms)")
-        if mode != "off":
+        if mode in ("background", "blocking", "app-background"):
             done = sum(1 for w in wu if w.get("done_at_fitted"))
             line += (f"; warm-up {med([w.get('seconds', 0) for w in wu]):.2f} s "
                      f"({med([w.get('rounds', 0) for w in wu]):.0f} rounds), done before the model was fitted in "

@@ -17,6 +17,8 @@
 #   --modes:    lanewise warm-up modes, comma-separated, of off, background, blocking, app-background
 #               (default off,background,blocking)
 #   --settings: early-stopping and/or training-loss (default both)
+#   --jvm-variants: more lanewise runs with JVM flags, warm-up off, as 'name=flags;name=flags' (default none),
+#               e.g. 'notiered=-XX:-TieredCompilation'; they run interleaved with the modes
 #   --seeds:    untimed fits with seeds 0..N-1 on each side, for the accuracy comparison (default 10)
 #   --machine:  the folder under --out (default: from lscpu's model name and the core count, as `lanewise bench`)
 #   --out:      the results root (default: results)
@@ -27,6 +29,7 @@ REPEATS=5
 MODES=off,background,blocking
 SETTINGS=early-stopping,training-loss
 SEEDS=10
+VARIANTS=""
 MACHINE=""
 OUT=results
 BUILD=1
@@ -36,10 +39,11 @@ while [ $# -gt 0 ]; do
     --modes) MODES=$2; shift 2 ;;
     --settings) SETTINGS=$2; shift 2 ;;
     --seeds) SEEDS=$2; shift 2 ;;
+    --jvm-variants) VARIANTS=$2; shift 2 ;;
     --machine) MACHINE=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument '$1' (--help)" >&2; exit 2 ;;
   esac
 done
@@ -92,12 +96,19 @@ for setting in ${SETTINGS//,/ }; do
   "$PYTHON" peers/sklearn/mlp_digits.py "${SK_FLAG[@]}" --repeats "$REPEATS" --accuracy-seeds "$SEEDS" \
     --splits-dir "$WORK/splits-$setting" --json "$WORK/sklearn-$setting.json"
   echo "== $setting: lanewise, $REPEATS fresh JVMs per mode ($MODES)" >&2
+  RUNS=(${MODES//,/ })
+  IFS=';' read -r -a VARIANT_LIST <<< "$VARIANTS"
+  for v in "${VARIANT_LIST[@]}"; do [ -n "$v" ] && RUNS+=("${v%%=*}"); done
   for i in $(seq 1 "$REPEATS"); do
-    for mode in ${MODES//,/ }; do
+    for mode in "${RUNS[@]}"; do
       case "$mode" in
         off|background|blocking) PROP=(-Dlanewise.warmUp="$mode"); OPT=() ;;
         app-background) PROP=(); OPT=(--warm-up background) ;;
-        *) echo "--modes must name off, background, blocking or app-background, was '$mode'" >&2; exit 2 ;;
+        *)
+          flags=""
+          for v in "${VARIANT_LIST[@]}"; do [ "${v%%=*}" = "$mode" ] && flags=${v#*=}; done
+          [ -n "$flags" ] || { echo "--modes must name off, background, blocking or app-background, was '$mode'" >&2; exit 2; }
+          read -r -a PROP <<< "-Dlanewise.warmUp=off $flags"; OPT=() ;;
       esac
       SEED_OPT=()
       [ "$i" = 1 ] && [ "$mode" = "${MODES%%,*}" ] && SEED_OPT=(--accuracy-seeds "$SEEDS")
@@ -113,4 +124,4 @@ mkdir -p "$DEST/mlp-digits-fit"
 cp "$WORK"/*.json "$DEST/mlp-digits-fit/"
 "$PYTHON" peers/sklearn/mlp_digits_report.py --work "$WORK" --out-dir "$DEST" \
   --machine-line "$model, $(nproc) cores ($MACHINE)" --load-before "$LOAD_BEFORE" --load-after "$LOAD_AFTER" \
-  --command "peers/sklearn/run_mlp_digits.sh --repeats $REPEATS --modes $MODES --settings $SETTINGS --seeds $SEEDS"
+  --command "peers/sklearn/run_mlp_digits.sh --repeats $REPEATS --modes $MODES --settings $SETTINGS --seeds $SEEDS${VARIANTS:+ --jvm-variants '$VARIANTS'}"

@@ -44,8 +44,9 @@ public final class Kernels {
     public static final String ALLOW_UNTESTED_JDK_PROPERTY = "lanewise.vector.allowUntestedJdk";
 
     /**
-     * How trainers warm the kernels up: {@code background} (the default), {@code blocking} or {@code off}
-     * ({@link WarmUpMode}); {@code off} also turns {@link #warmUp()} and {@link #warmUpInBackground()} into no-ops.
+     * What trainers do about the kernels' warm-up at their first fit ({@link WarmUpMode}): {@code off} (the
+     * default), {@code background} or {@code blocking}. Calls of {@link #warmUp()} and
+     * {@link #warmUpInBackground()} run it whatever this says.
      */
     public static final String WARM_UP_PROPERTY = "lanewise.warmUp";
 
@@ -178,12 +179,17 @@ public final class Kernels {
      * most of its time there.
      *
      * <p>Once per JVM: the first call runs it on the calling thread (or waits for a run that
-     * {@link #warmUpInBackground()} started) and every later call returns the same report at once. It touches
-     * no caller's data and changes no setting: the kernels are pure functions of their arguments, so every
-     * result, warm-up or not, has the same bits. It takes a few seconds on a small machine, never more than 10
-     * (the compilations it waits for are those the first training steps would wait for), and never throws: a
-     * failure ends it with the reason in the report. Nothing runs on the scalar path, which has no boxed code to
-     * compile away, or where {@value #WARM_UP_PROPERTY} is {@code off} (read once, at the first call).
+     * {@link #warmUpInBackground()} started) and every later call returns the same report at once. It works on
+     * arrays of its own and changes no setting. It takes a few seconds on a small machine, never more than 10,
+     * and never throws: a failure ends it with the reason in the report. Nothing runs on the scalar path, which
+     * has no boxed code to compile away.
+     *
+     * <p>What it buys: the first training step runs compiled code, so a timing of it is a timing of compiled
+     * code, and a fit gives the bits it gives in a warm JVM. (Softmax and binary cross-entropy take {@code exp}
+     * and {@code log1p} from the Vector API, whose results differ between the interpreter and C2; a cold fit
+     * without a warm-up gets a mix that depends on when C2 compiled them.) What it does not buy on a machine
+     * of two cores: a shorter cold fit. The compilations it waits for are those the first steps would wait
+     * for, and there the compiler threads are the bottleneck.
      *
      * @return what the warm-up did
      */
@@ -202,9 +208,14 @@ public final class Kernels {
         return startWarmUp(true);
     }
 
-    /** How trainers warm up, from {@value #WARM_UP_PROPERTY} (default {@code background}). */
+    /** Whether a warm-up was started in this JVM (it may still be running). */
+    public static boolean warmUpStarted() {
+        return WARM_UP.get() != null;
+    }
+
+    /** What trainers do about the warm-up, from {@value #WARM_UP_PROPERTY} (default {@code off}). */
     public static WarmUpMode warmUpMode() {
-        return WarmUpMode.parse(System.getProperty(WARM_UP_PROPERTY, "background"));
+        return WarmUpMode.parse(System.getProperty(WARM_UP_PROPERTY, "off"));
     }
 
     private static CompletableFuture<WarmUpReport> startWarmUp(boolean background) {
@@ -229,9 +240,6 @@ public final class Kernels {
     private static WarmUpReport runWarmUp() {
         long start = System.nanoTime();
         try {
-            if (warmUpMode() == WarmUpMode.OFF) {
-                return new WarmUpReport("none", 0, 0, "off: -D" + WARM_UP_PROPERTY + "=off");
-            }
             KernelProvider kernels = provider();
             if (kernels.vectorBitSize() == 0) {
                 return new WarmUpReport(kernels.name(), 0, (System.nanoTime() - start) / 1e9,

@@ -3,15 +3,19 @@ package dev.lanewise.kernels;
 import java.util.Locale;
 
 /**
- * How a trainer warms the kernels up before its first step, set by the system property
- * {@value Kernels#WARM_UP_PROPERTY}: see {@link Kernels#warmUp()} for why.
+ * What a trainer does about the kernels' warm-up ({@link Kernels#warmUp()}) at its first fit, set by the
+ * system property {@value Kernels#WARM_UP_PROPERTY}.
+ *
+ * <p>Off by default: on the 2-core machines measured (see {@code results/amd-epyc-2c/mlp-digits-fit.md}) neither
+ * a blocking nor a background warm-up shortened a short cold fit (both made it 10-20% longer: the JIT's
+ * compiler threads are the bottleneck, and the warm-up competes with the fit for them).
  */
 public enum WarmUpMode {
-    /** Start the warm-up on a background thread and train at once (the default). */
+    /** Start the warm-up on a background thread and train at once. */
     BACKGROUND,
-    /** Wait for the warm-up to finish, then train. */
+    /** Wait for the warm-up to finish, then train: the first step runs compiled code. */
     BLOCKING,
-    /** Never warm up: {@link Kernels#warmUp()} and {@link Kernels#warmUpInBackground()} do nothing. */
+    /** Leave the warm-up to the program (the default). */
     OFF;
 
     /** Parses {@code background}, {@code blocking} or {@code off} (any case, surrounding blanks ignored). */

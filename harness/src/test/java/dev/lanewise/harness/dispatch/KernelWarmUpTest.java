@@ -21,9 +21,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-/** {@link Kernels#warmUp()}: it runs, once per JVM, changes no setting and no result, and can be turned off. */
+/**
+ * {@link Kernels#warmUp()}: it runs, once per JVM, changes no setting and no result of the tier-independent
+ * kernels, trainers start it only where {@code -Dlanewise.warmUp} asks, and the scalar path skips it.
+ */
 class KernelWarmUpTest {
 
     @Test
@@ -55,8 +59,9 @@ class KernelWarmUpTest {
     }
 
     @Test
-    void inAFreshJvmTheTrainerStartsTheWarmUpOnTheVectorKernelsAndNoResultChanges() throws Exception {
+    void inAFreshJvmItRunsOnTheVectorKernelsWhenCalledAndChangesNoKernelResult() throws Exception {
         String out = probe("--add-modules=jdk.incubator.vector");
+        assertTrue(out.contains("started-by-fit=false"), "off by default: the fit must not start it\n" + out);
         assertTrue(out.contains("ran=true"), out);
         assertTrue(out.contains("implementation=" + vectorName(out)), out);
         assertTrue(out.contains("outcome=steady") || out.contains("outcome=stopped at the 10 s limit"), out);
@@ -64,13 +69,27 @@ class KernelWarmUpTest {
         assertEquals(value(out, "kernels-before"), value(out, "kernels-after"), out);
     }
 
+    /**
+     * Fails today, and is kept to show it: the vector softmax and binary cross-entropy take {@code exp} and
+     * {@code log1p} from the Vector API, whose interpreter fallback (Math) and C2 intrinsic (SVML-style stubs)
+     * round differently, so a cold fit's bits depend on when C2 compiled them. A fix would compute them from
+     * FMA-only polynomials, as the activations do; then this test should pass and be enabled.
+     */
+    @Disabled("the vector losses' exp and log1p differ between the interpreter and C2 (see the comment)")
     @Test
-    void aFitHasTheSameBitsWithTheWarmUpOffBlockingOrInTheBackground() throws Exception {
+    void theLossesHaveTheSameBitsInterpretedAndCompiled() throws Exception {
+        String out = probe("--add-modules=jdk.incubator.vector");
+        assertEquals(value(out, "losses-before"), value(out, "losses-after"), out);
+    }
+
+    @Test
+    void aFitStartsItWhereThePropertyAsksAndHasTheSameBitsEitherWay() throws Exception {
         String off = probe("--add-modules=jdk.incubator.vector", "-Dlanewise.warmUp=off");
         String blocking = probe("--add-modules=jdk.incubator.vector", "-Dlanewise.warmUp=blocking");
         String background = probe("--add-modules=jdk.incubator.vector", "-Dlanewise.warmUp=background");
-        assertTrue(off.contains("ran=false") && off.contains("outcome=off: -Dlanewise.warmUp=off"), off);
-        assertTrue(blocking.contains("ran=true"), blocking);
+        assertTrue(off.contains("started-by-fit=false"), off);
+        assertTrue(blocking.contains("started-by-fit=true") && blocking.contains("ran=true"), blocking);
+        assertTrue(background.contains("started-by-fit=true") && background.contains("ran=true"), background);
         assertEquals(value(off, "regression"), value(blocking, "regression"), off + "\n" + blocking);
         assertEquals(value(off, "regression"), value(background, "regression"), off + "\n" + background);
     }

@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
 /**
  * Run in a child JVM by {@link KernelWarmUpTest}, since the warm-up runs once per JVM: computes a set of kernels
  * cold (before any warm-up, mostly interpreted), fits a small MLP regressor (whose trainer starts the warm-up as
- * {@code -Dlanewise.warmUp} says), waits for the warm-up, computes the kernels again, and prints
- * {@code kernels-before=<hash>}, {@code kernels-after=<hash>}, {@code regression=<hash>} and the report.
+ * {@code -Dlanewise.warmUp} says), runs {@code Kernels.warmUp()} (or waits for the one the fit started),
+ * computes the kernels again, and prints {@code kernels-before=<hash>}, {@code regression=<hash>},
+ * {@code started-by-fit=<boolean>}, the report and {@code kernels-after=<hash>}.
  *
  * <p>The kernels are those whose results are the same in every JIT tier (products, bias and column sums,
  * ReLU, the L2 penalty, Adam, the 2-norm); a regression MLP (squared error) uses only such kernels.
@@ -28,11 +29,34 @@ public final class WarmUpProbe {
 
     public static void main(String[] args) {
         System.out.println("kernels-before=" + kernelResults());
+        System.out.println("losses-before=" + lossResults());
         System.out.println("regression=" + regressionFit());
+        System.out.println("started-by-fit=" + Kernels.warmUpStarted());
         WarmUpReport report = Kernels.warmUp();
         System.out.println("report implementation=" + report.implementation() + " rounds=" + report.rounds()
                 + " ran=" + report.ran() + " outcome=" + report.outcome());
         System.out.println("kernels-after=" + kernelResults());
+        System.out.println("losses-after=" + lossResults());
+    }
+
+    /** A hash of the bits of the two losses that take exp and log1p from the Vector API, on fixed inputs. */
+    static long lossResults() {
+        KernelProvider k = Kernels.provider();
+        float[] logits = values(37 * 10, 6);
+        int[] labels = new int[37];
+        for (int r = 0; r < labels.length; r++) {
+            labels[r] = r % 10;
+        }
+        float[] grad = new float[logits.length];
+        float softmax = k.losses().softmaxCrossEntropy(37, 10, logits, 0, 10, labels, 0, grad, 0, 10);
+        float[] targets = new float[logits.length];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = i % 2;
+        }
+        float[] bceGrad = new float[logits.length];
+        float bce = k.losses().bceWithLogits(logits.length, logits, 0, targets, 0, bceGrad, 0);
+        return Arrays.hashCode(new int[] {Float.floatToRawIntBits(softmax), Arrays.hashCode(grad),
+                Float.floatToRawIntBits(bce), Arrays.hashCode(bceGrad)});
     }
 
     /** A hash of the bits of several kernels' results on fixed inputs. */

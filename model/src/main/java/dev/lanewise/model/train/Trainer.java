@@ -34,7 +34,7 @@ import java.util.Objects;
  * Every buffer is allocated before the first step (by the layers, on the first batch of each size), so a
  * step allocates nothing. The same seed gives the same bits, run after run and for any thread count
  * ({@link TrainingConfig#threads()}: the step's matrix products and optimizer update share one small pool).
- * The first fit of a JVM starts the kernels' warm-up ({@link Kernels#warmUp()}), which changes no result.
+ * A fit starts the kernels' warm-up ({@link Kernels#warmUp()}) where {@link Kernels#WARM_UP_PROPERTY} asks.
  */
 public final class Trainer {
     private final TrainingConfig config;
@@ -85,9 +85,9 @@ public final class Trainer {
     }
 
     /**
-     * Until C2 compiles them, the vector kernels run boxed, a hundred times slower than compiled: the first fit
-     * of a JVM starts their warm-up, on a background thread by default ({@link Kernels#WARM_UP_PROPERTY}). It
-     * runs on arrays of its own, so the fit's bits do not depend on it.
+     * Until C2 compiles them, the vector kernels run boxed, a hundred times slower than compiled: where
+     * {@link Kernels#WARM_UP_PROPERTY} asks, a fit starts their warm-up (once per JVM), in the background or
+     * waiting for it. It runs on arrays of its own.
      */
     private static void startKernelWarmUp() {
         switch (Kernels.warmUpMode()) {
