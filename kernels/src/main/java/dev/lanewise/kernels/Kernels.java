@@ -3,6 +3,7 @@ package dev.lanewise.kernels;
 import dev.lanewise.kernels.internal.KernelSet;
 import dev.lanewise.kernels.internal.VectorPreconditions;
 import dev.lanewise.kernels.internal.VectorProviderLoader;
+import dev.lanewise.kernels.internal.WarmUpRun;
 import dev.lanewise.kernels.internal.WidthClassLoader;
 import dev.lanewise.kernels.internal.scalar.ScalarKernelProvider;
 
@@ -12,7 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Decides, once, which kernels the facades use, and hands out any implementation by name.
@@ -41,6 +44,13 @@ public final class Kernels {
     public static final String ALLOW_UNTESTED_JDK_PROPERTY = "lanewise.vector.allowUntestedJdk";
 
     /**
+     * What trainers do about the kernels' warm-up at their first fit ({@link WarmUpMode}): {@code off} (the
+     * default), {@code background} or {@code blocking}. Calls of {@link #warmUp()} and
+     * {@link #warmUpInBackground()} run it whatever this says.
+     */
+    public static final String WARM_UP_PROPERTY = "lanewise.warmUp";
+
+    /**
      * The newest JDK feature release the vector kernels were tested on. {@code jdk.incubator.vector} is an
      * incubating API: a later release may change its classes or its intrinsics, which shows up as a
      * {@link LinkageError} (caught, and the scalar path taken) or, worse, as code that links but runs
@@ -52,6 +62,9 @@ public final class Kernels {
     private static final Map<Integer, KernelProvider> VECTOR_BY_BITS = new ConcurrentHashMap<>();
 
     private Kernels() {}
+
+    /** The one warm-up of this JVM, once started; its future completes with the report. */
+    private static final AtomicReference<CompletableFuture<WarmUpReport>> WARM_UP = new AtomicReference<>();
 
     private static final class Scalar {
         static final KernelProvider PROVIDER = new KernelProvider(ScalarKernelProvider.INSTANCE);
@@ -155,6 +168,88 @@ public final class Kernels {
             WidthClassLoader copy = new WidthClassLoader(b, Kernels.class.getClassLoader());
             return new KernelProvider(VectorProviderLoader.create(copy));
         });
+    }
+
+    /**
+     * Runs the kernels a dense network's training uses (matrix products in a dense layer's three forms, bias
+     * rows and column sums, ReLU, softmax cross-entropy, the L2 penalty, Adam, norms; see
+     * {@code WarmUpWorkload}) on small arrays of their own until the JIT has compiled them, so that a short
+     * training run starts at compiled speed. Vector API code runs boxed, often a hundred times slower than
+     * scalar code, until C2 compiles it, which takes thousands of calls: a short fit in a fresh JVM can spend
+     * most of its time there.
+     *
+     * <p>Once per JVM: the first call runs it on the calling thread (or waits for a run that
+     * {@link #warmUpInBackground()} started) and every later call returns the same report at once. It works on
+     * arrays of its own and changes no setting. It takes a few seconds on a small machine, never more than 10,
+     * and never throws: a failure ends it with the reason in the report. Nothing runs on the scalar path, which
+     * has no boxed code to compile away.
+     *
+     * <p>What it buys: the first training step runs compiled code, so a timing of it is a timing of compiled
+     * code, and a fit gives the bits it gives in a warm JVM. (Softmax and binary cross-entropy take {@code exp}
+     * and {@code log1p} from the Vector API, whose results differ between the interpreter and C2; a cold fit
+     * without a warm-up gets a mix that depends on when C2 compiled them.) What it does not buy on a machine
+     * of two cores: a shorter cold fit. The compilations it waits for are those the first steps would wait
+     * for, and there the compiler threads are the bottleneck.
+     *
+     * @return what the warm-up did
+     */
+    public static WarmUpReport warmUp() {
+        return startWarmUp(false).join();
+    }
+
+    /**
+     * Starts {@link #warmUp()} on a daemon thread, unless it was started before, and returns at once: call it
+     * as early as possible (before loading the data, for example) so that the JIT compiles the kernels while
+     * the program does other work. A later {@link #warmUp()} waits for this run.
+     *
+     * @return completes with the report when the warm-up is done
+     */
+    public static CompletableFuture<WarmUpReport> warmUpInBackground() {
+        return startWarmUp(true);
+    }
+
+    /** Whether a warm-up was started in this JVM (it may still be running). */
+    public static boolean warmUpStarted() {
+        return WARM_UP.get() != null;
+    }
+
+    /** What trainers do about the warm-up, from {@value #WARM_UP_PROPERTY} (default {@code off}). */
+    public static WarmUpMode warmUpMode() {
+        return WarmUpMode.parse(System.getProperty(WARM_UP_PROPERTY, "off"));
+    }
+
+    private static CompletableFuture<WarmUpReport> startWarmUp(boolean background) {
+        CompletableFuture<WarmUpReport> existing = WARM_UP.get();
+        if (existing != null) {
+            return existing;
+        }
+        CompletableFuture<WarmUpReport> mine = new CompletableFuture<>();
+        existing = WARM_UP.compareAndExchange(null, mine);
+        if (existing != null) {
+            return existing;
+        }
+        Runnable body = () -> mine.complete(runWarmUp());
+        if (background) {
+            Thread.ofPlatform().name("lanewise-kernel-warm-up").daemon().priority(Thread.MIN_PRIORITY).start(body);
+        } else {
+            body.run();
+        }
+        return mine;
+    }
+
+    private static WarmUpReport runWarmUp() {
+        long start = System.nanoTime();
+        try {
+            KernelProvider kernels = provider();
+            if (kernels.vectorBitSize() == 0) {
+                return new WarmUpReport(kernels.name(), 0, (System.nanoTime() - start) / 1e9,
+                        "skipped: the scalar kernels have no boxed vector code to compile away");
+            }
+            return WarmUpRun.run(kernels);
+        } catch (RuntimeException | LinkageError e) {
+            // A warm-up is an optimization: its failure must never fail the program that asked for it.
+            return new WarmUpReport("none", 0, (System.nanoTime() - start) / 1e9, "failed: " + e);
+        }
     }
 
     /** The width forced by {@value #BITS_PROPERTY}, if it is set. */

@@ -1,5 +1,6 @@
 package dev.lanewise.model.train;
 
+import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.blas.Blas;
 import dev.lanewise.kernels.optim.GradientTransforms;
 import dev.lanewise.kernels.optim.Optimizers;
@@ -33,6 +34,7 @@ import java.util.Objects;
  * Every buffer is allocated before the first step (by the layers, on the first batch of each size), so a
  * step allocates nothing. The same seed gives the same bits, run after run and for any thread count
  * ({@link TrainingConfig#threads()}: the step's matrix products and optimizer update share one small pool).
+ * A fit starts the kernels' warm-up ({@link Kernels#warmUp()}) where {@link Kernels#WARM_UP_PROPERTY} asks.
  */
 public final class Trainer {
     private final TrainingConfig config;
@@ -67,6 +69,7 @@ public final class Trainer {
         if (config.patience() > 0 && validation == null) {
             throw new IllegalArgumentException("early stopping (patience " + config.patience() + ") needs validation data");
         }
+        startKernelWarmUp();
         List<Callback> calls = List.copyOf(callbacks); // refuses null elements
         TrainingStart start = new TrainingStart(config, train.rows(), validation == null ? 0 : validation.rows(),
                 scorer == null ? "" : scorer.name());
@@ -78,6 +81,19 @@ public final class Trainer {
             return run.run();
         } finally {
             run.stepper.close(); // stops the step's threads; the network and optimizer stay usable
+        }
+    }
+
+    /**
+     * Until C2 compiles them, the vector kernels run boxed, a hundred times slower than compiled: where
+     * {@link Kernels#WARM_UP_PROPERTY} asks, a fit starts their warm-up (once per JVM), in the background or
+     * waiting for it. It runs on arrays of its own.
+     */
+    private static void startKernelWarmUp() {
+        switch (Kernels.warmUpMode()) {
+            case BACKGROUND -> Kernels.warmUpInBackground();
+            case BLOCKING -> Kernels.warmUp();
+            case OFF -> { }
         }
     }
 
