@@ -21,7 +21,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,12 +69,10 @@ class KernelWarmUpTest {
     }
 
     /**
-     * Fails today, and is kept to show it: the vector softmax and binary cross-entropy take {@code exp} and
-     * {@code log1p} from the Vector API, whose interpreter fallback (Math) and C2 intrinsic (SVML-style stubs)
-     * round differently, so a cold fit's bits depend on when C2 compiled them. A fix would compute them from
-     * FMA-only polynomials, as the activations do; then this test should pass and be enabled.
+     * The vector softmax and binary cross-entropy used to take {@code exp} and {@code log1p} from the Vector API,
+     * whose interpreter fallback (Math) and C2 intrinsic round differently, so a cold fit's bits depended on when
+     * C2 compiled them; they now use the activations' polynomials.
      */
-    @Disabled("the vector losses' exp and log1p differ between the interpreter and C2 (see the comment)")
     @Test
     void theLossesHaveTheSameBitsInterpretedAndCompiled() throws Exception {
         String out = probe("--add-modules=jdk.incubator.vector");
