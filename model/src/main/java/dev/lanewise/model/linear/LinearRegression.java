@@ -7,6 +7,7 @@ import dev.lanewise.model.loss.HuberLoss;
 import dev.lanewise.model.loss.Loss;
 import dev.lanewise.model.loss.MeanAbsoluteError;
 import dev.lanewise.model.loss.MeanSquaredError;
+import dev.lanewise.model.loss.RegressionLosses;
 import dev.lanewise.model.nn.Dense;
 import dev.lanewise.model.nn.Sequential;
 import dev.lanewise.model.nn.WeightInit;
@@ -63,22 +64,13 @@ public final class LinearRegression extends Regressor {
 
     @Override
     protected void writeStructure(ModelArchive.Builder archive) {
-        archive.metadata("loss_name", loss.name());
-        if (loss instanceof HuberLoss huber) {
-            archive.metadata("huber_delta", Float.toString(huber.delta()));
-        }
+        RegressionLosses.write(loss, archive);
     }
 
     /** Loads a model saved by {@link #save}; refuses a file of another kind or version. */
     public static LinearRegression load(Path path) throws IOException {
         ModelArchive archive = read(path, "linear-regression");
-        Loss loss = switch (archive.metadata("loss_name")) {
-            case "mse" -> new MeanSquaredError();
-            case "mae" -> new MeanAbsoluteError();
-            case "huber" -> new HuberLoss(Float.parseFloat(archive.metadata("huber_delta")));
-            default -> throw new IllegalArgumentException("model file names an unknown loss '" + archive.metadata("loss_name") + "'");
-        };
-        LinearRegression model = new LinearRegression(loss, OptimizerSpec.sgd(SgdConfig.of(0.01)), TrainingConfig.defaults());
+        LinearRegression model = new LinearRegression(RegressionLosses.read(archive), OptimizerSpec.sgd(SgdConfig.of(0.01)), TrainingConfig.defaults());
         model.restore(archive);
         return model;
     }

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * How a regression model's loss is named in its saved file: metadata {@code loss_name} ({@code mse},
- * {@code mae} or {@code huber}) and, for Huber, {@code huber_delta}. The same keys as
- * {@code LinearRegression} writes, so the two read each other's loss the same way.
+ * {@code mae} or {@code huber}) and, for Huber, {@code huber_delta}. {@code LinearRegression} and
+ * {@code MlpRegressor} both write and read their loss through here.
  */
 public final class RegressionLosses {
     private RegressionLosses() {}
