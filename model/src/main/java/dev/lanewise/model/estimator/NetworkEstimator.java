@@ -8,7 +8,6 @@ import dev.lanewise.model.io.ModelArchive;
 import dev.lanewise.model.io.ModelFiles;
 import dev.lanewise.model.loss.Loss;
 import dev.lanewise.model.nn.Layer;
-import dev.lanewise.model.nn.Mode;
 import dev.lanewise.model.nn.Parameter;
 import dev.lanewise.model.nn.Sequential;
 import dev.lanewise.model.optim.Optimizer;
@@ -285,13 +284,11 @@ public abstract class NetworkEstimator {
             standardizer.transform(input);
         }
         Matrix result = Matrix.zeros(x.rows(), network.outputSize());
-        for (int from = 0; from < x.rows(); from += PREDICT_CHUNK) {
-            int to = Math.min(x.rows(), from + PREDICT_CHUNK);
-            Matrix out = network.forward(input.rowRange(from, to), Mode.INFERENCE);
-            for (int r = 0; r < to - from; r++) {
+        network.forwardInChunks(input, PREDICT_CHUNK, (from, out) -> {
+            for (int r = 0; r < out.rows(); r++) {
                 System.arraycopy(out.data(), out.index(r, 0), result.data(), result.index(from + r, 0), out.cols());
             }
-        }
+        });
         return result;
     }
 

@@ -1,15 +1,16 @@
 package dev.lanewise.model.estimator;
 
 import dev.lanewise.model.data.Dataset;
-import dev.lanewise.model.data.Matrix;
 import dev.lanewise.model.metrics.ClassificationMetrics;
 import dev.lanewise.model.metrics.RegressionMetrics;
-import dev.lanewise.model.nn.Mode;
 import dev.lanewise.model.nn.Sequential;
 import dev.lanewise.model.train.Scorer;
 
 /** The per-epoch metrics: accuracy for classifiers, R² for regressors, on rows already standardized. */
 final class Scorers {
+    /** Rows per forward pass when scoring. */
+    private static final int CHUNK = 1024;
+
     private Scorers() {}
 
     static final Scorer ACCURACY = new Scorer() {
@@ -21,7 +22,7 @@ final class Scorers {
         @Override
         public double score(Sequential network, Dataset data) {
             int[] predicted = new int[data.rows()];
-            forEachChunk(network, data, (from, out) -> {
+            network.forwardInChunks(data.features(), CHUNK, (from, out) -> {
                 int[] classes = Classifier.argmaxRows(out);
                 System.arraycopy(classes, 0, predicted, from, classes.length);
             });
@@ -38,7 +39,7 @@ final class Scorers {
         @Override
         public double score(Sequential network, Dataset data) {
             float[] predicted = new float[data.rows()];
-            forEachChunk(network, data, (from, out) -> {
+            network.forwardInChunks(data.features(), CHUNK, (from, out) -> {
                 for (int r = 0; r < out.rows(); r++) {
                     predicted[from + r] = out.get(r, 0);
                 }
@@ -46,16 +47,4 @@ final class Scorers {
             return RegressionMetrics.r2(data.targets(), predicted);
         }
     };
-
-    private interface ChunkConsumer {
-        void accept(int from, Matrix out);
-    }
-
-    private static void forEachChunk(Sequential network, Dataset data, ChunkConsumer consumer) {
-        Matrix x = data.features();
-        for (int from = 0; from < data.rows(); from += 1024) {
-            int to = Math.min(data.rows(), from + 1024);
-            consumer.accept(from, network.forward(x.rowRange(from, to), Mode.INFERENCE));
-        }
-    }
 }

@@ -68,6 +68,26 @@ public final class Sequential {
         return x;
     }
 
+    /** Receives each chunk's output in {@link #forwardInChunks}. */
+    public interface ChunkOutput {
+        /** {@code output} holds the rows from {@code firstRow} on; it is valid until the next chunk. */
+        void accept(int firstRow, Matrix output);
+    }
+
+    /**
+     * The inference pass over every row of {@code x}, at most {@code chunk} rows at a time (so the layers'
+     * buffers stay at that size whatever the number of rows), handing each chunk's output to {@code each}.
+     */
+    public void forwardInChunks(Matrix x, int chunk, ChunkOutput each) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be >= 1, was " + chunk);
+        }
+        for (int from = 0; from < x.rows(); from += chunk) {
+            int to = Math.min(x.rows(), from + chunk);
+            each.accept(from, forward(x.rowRange(from, to), Mode.INFERENCE));
+        }
+    }
+
     /** Backpropagates the loss gradient with respect to the last output, filling every parameter's grad. */
     public void backward(Matrix gradOutput) {
         Matrix g = gradOutput;

@@ -10,7 +10,6 @@ import dev.lanewise.model.data.MiniBatches;
 import dev.lanewise.model.loss.Loss;
 import dev.lanewise.model.nn.BatchBuffer;
 import dev.lanewise.model.nn.Layer;
-import dev.lanewise.model.nn.Mode;
 import dev.lanewise.model.nn.Parameter;
 import dev.lanewise.model.nn.Sequential;
 import dev.lanewise.model.optim.Optimizer;
@@ -138,13 +137,10 @@ public final class Trainer {
         Matrix x = data.features();
         float[] targets = data.isClassification() ? null : data.targets();
         int[] labels = data.isClassification() ? data.labels() : null;
-        double sum = 0;
-        for (int from = 0; from < data.rows(); from += chunk) {
-            int to = Math.min(data.rows(), from + chunk);
-            Matrix out = network.forward(x.rowRange(from, to), Mode.INFERENCE);
-            sum += (double) loss.valueAndGradient(out, targets, labels, from, scratch.rows(to - from)) * (to - from);
-        }
-        return sum / data.rows();
+        double[] sum = {0};
+        network.forwardInChunks(x, chunk, (from, out) -> sum[0] +=
+                (double) loss.valueAndGradient(out, targets, labels, from, scratch.rows(out.rows())) * out.rows());
+        return sum[0] / data.rows();
     }
 
     /** The state of one fit. */
