@@ -17,20 +17,20 @@ final class GemmPacking {
 
     /**
      * op(B)[p0, p0 + kc) x [j0, j0 + nc) as panels of {@code nr} columns: panel q holds, for each p, the
-     * {@code nr} floats of row p at {@code dst[(q * kc + p) * nr]}, zero past column nc. {@code map} is
+     * {@code nr} floats of row p at {@code dst[dstOff + (q * kc + p) * nr]}, zero past column nc. {@code map} is
      * scratch of {@link #MAP_INTS} ints.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr, float[] dst,
-            int[] map) {
+            int dstOff, int[] map) {
         if (!transB) {
-            splitRows(b, bOff + p0 * ldb + j0, ldb, kc, nc, nr, dst);
+            splitRows(b, bOff + p0 * ldb + j0, ldb, kc, nc, nr, dst, dstOff);
             return;
         }
         // B holds op(B) transposed: column j of op(B) is a contiguous run, read once, written strided.
         gatherMap(ldb, nr, map);
         for (int q = 0, jq = 0; jq < nc; q++, jq += nr) {
             int width = Math.min(nr, nc - jq);
-            int base = q * kc * nr;
+            int base = dstOff + q * kc * nr;
             if (width == nr) {
                 gatherColumns(b, bOff + (j0 + jq) * ldb + p0, ldb, nr, kc, map, dst, base);
                 continue;
@@ -51,17 +51,17 @@ final class GemmPacking {
 
     /**
      * op(A)[i0, i0 + mc) x [p0, p0 + kc) as panels of {@code mr} rows: panel q holds, for each p, the
-     * {@code mr} floats of column p at {@code dst[(q * kc + p) * mr]}, zero past row mc. {@code map} is
+     * {@code mr} floats of column p at {@code dst[dstOff + (q * kc + p) * mr]}, zero past row mc. {@code map} is
      * scratch of {@link #MAP_INTS} ints.
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, int mr, float[] dst,
-            int[] map) {
+            int dstOff, int[] map) {
         if (!transA) {
             gatherMap(lda, mr, map);
         }
         for (int q = 0, iq = 0; iq < mc; q++, iq += mr) {
             int height = Math.min(mr, mc - iq);
-            int base = q * kc * mr;
+            int base = dstOff + q * kc * mr;
             if (transA) {
                 copyRows(a, aOff + p0 * lda + i0 + iq, lda, kc, height, mr, dst, base);
             } else if (height == mr) {
@@ -161,18 +161,18 @@ final class GemmPacking {
 
     /**
      * {@code rows} rows of {@code width} floats, {@code ld} apart from {@code from}, cut into panels of
-     * {@code nr} columns: row p's floats [jq, jq + nr) go to {@code dst[(jq / nr * rows + p) * nr]}, zero
+     * {@code nr} columns: row p's floats [jq, jq + nr) go to {@code dst[to + (jq / nr * rows + p) * nr]}, zero
      * past width. Row by row, so the source is read front to back (panel by panel, it would be read in
      * 64-byte pieces {@code ld} apart, which the prefetchers follow badly).
      */
-    private static void splitRows(float[] src, int from, int ld, int rows, int width, int nr, float[] dst) {
+    private static void splitRows(float[] src, int from, int ld, int rows, int width, int nr, float[] dst, int to) {
         VectorSpecies<Float> s = VectorWidth.FLOAT;
         int step = s.length();
         int full = width - width % nr;
         int panel = rows * nr;
         for (int p = 0; p < rows; p++) {
             int in = from + p * ld;
-            int out = p * nr;
+            int out = to + p * nr;
             int j = 0;
             for (; j < full; j += nr, out += panel) {
                 for (int v = 0; v < nr; v += step) {

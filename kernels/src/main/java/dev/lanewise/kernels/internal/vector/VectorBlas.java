@@ -1,6 +1,7 @@
 package dev.lanewise.kernels.internal.vector;
 
 import dev.lanewise.kernels.blas.BlasKernels;
+import dev.lanewise.kernels.internal.ArrayAlignment;
 import dev.lanewise.kernels.internal.FmaPolicy;
 
 import jdk.incubator.vector.DoubleVector;
@@ -58,6 +59,10 @@ public final class VectorBlas implements BlasKernels {
         FloatVector a = FloatVector.broadcast(s, alpha);
         int step = s.length();
         int i = 0;
+        // The stores start on a cache line (see ArrayAlignment): a store that straddles two lines costs two.
+        for (int peel = Math.min(n, ArrayAlignment.elementsBeforeLine(y, yOffset, n)); i < peel; i++) {
+            y[yOffset + i] = FmaPolicy.fma(alpha, x[xOffset + i], y[yOffset + i]);
+        }
         // Four vectors per iteration, all loads before any store: with one vector at a time, each load of
         // x waited on the store to y just before it whenever x and y sit a multiple of 4 KiB apart (the
         // CPU cannot tell the addresses apart), and at 4096 elements the loop ran at a quarter of C2's
@@ -76,7 +81,7 @@ public final class VectorBlas implements BlasKernels {
             (FmaPolicy.USE_FMA ? (a).fma(x2, y2) : (a).mul(x2).add(y2)).intoArray(y, yOffset + i + 2 * step);
             (FmaPolicy.USE_FMA ? (a).fma(x3, y3) : (a).mul(x3).add(y3)).intoArray(y, yOffset + i + 3 * step);
         }
-        for (int bound = s.loopBound(n); i < bound; i += step) {
+        for (; i <= n - step; i += step) { // not loopBound(n): i starts after the peel, off the lane grid
             FloatVector yv = FloatVector.fromArray(s, y, yOffset + i);
             (FmaPolicy.USE_FMA ? (a).fma(FloatVector.fromArray(s, x, xOffset + i), yv) : (a).mul(FloatVector.fromArray(s, x, xOffset + i)).add(yv)).intoArray(y, yOffset + i);
         }

@@ -1,6 +1,7 @@
 package dev.lanewise.kernels.internal.vector;
 
 import dev.lanewise.kernels.gemm.GemmKernels;
+import dev.lanewise.kernels.internal.ArrayAlignment;
 import dev.lanewise.kernels.internal.FmaPolicy;
 import dev.lanewise.kernels.internal.GemmThreads;
 import dev.lanewise.kernels.internal.GemmWorkspace;
@@ -26,6 +27,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorGemm implements GemmKernels {
     private static final VectorSpecies<Float> SPECIES = VectorWidth.FLOAT;
+    /** Floats in a cache line: the slack each packing buffer gets so that its block can start on a line. */
+    private static final int LINE_FLOATS = ArrayAlignment.LINE_BYTES / Float.BYTES;
 
     @Override
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -78,9 +81,13 @@ public final class VectorGemm implements GemmKernels {
         int mr = plan.mr();
         int nr = plan.nr();
         int kcMax = plan.kc();
-        float[] bPack = workspace.packedB(kcMax * plan.nc());
-        // A's buffer has a vector of slack for GemmPacking's whole-vector copies of short runs.
-        float[] aPack = plan.packA() ? workspace.packedA(kcMax * plan.mc() + SPECIES.length()) : null;
+        // Each packed block starts on a cache line (ArrayAlignment; a line of slack for it): the micro-kernels
+        // load B's panels a whole vector at a time, and a load that straddles two lines costs two. A's buffer
+        // has a vector of slack as well, for GemmPacking's whole-vector copies of short runs.
+        float[] bPack = workspace.packedB(kcMax * plan.nc() + LINE_FLOATS);
+        int bOrigin = ArrayAlignment.elementsBeforeLine(bPack, 0, bPack.length);
+        float[] aPack = plan.packA() ? workspace.packedA(kcMax * plan.mc() + SPECIES.length() + LINE_FLOATS) : null;
+        int aOrigin = aPack == null ? 0 : ArrayAlignment.elementsBeforeLine(aPack, 0, aPack.length);
         float[] tile = workspace.tile(GemmTile.MAX_TILE);
         int[] map = workspace.indexMap(GemmPacking.MAP_INTS);
         for (int jc = j0; jc < j1; jc += plan.nc()) {
@@ -88,20 +95,20 @@ public final class VectorGemm implements GemmKernels {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 boolean first = pc == 0;
-                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bPack, map);
+                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bPack, bOrigin, map);
                 for (int ic = i0; ic < i1; ic += plan.mc()) {
                     int mc = Math.min(plan.mc(), i1 - ic);
                     if (aPack != null) {
-                        GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, aPack, map);
+                        GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, aPack, aOrigin, map);
                     }
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
-                        int bBase = jr / nr * kc * nr;
+                        int bBase = bOrigin + jr / nr * kc * nr;
                         for (int ir = 0; ir < mc; ir += mr) {
                             int rows = Math.min(mr, mc - ir);
                             int cBase = cOff + (ic + ir) * ldc + jc + jr;
                             if (aPack != null) {
-                                GemmMicroKernels.packed(plan.shape(), kc, aPack, ir / mr * kc * mr, rows,
+                                GemmMicroKernels.packed(plan.shape(), kc, aPack, aOrigin + ir / mr * kc * mr, rows,
                                         bPack, bBase, alpha, beta, first, c, cBase, ldc, cols, tile);
                             } else if (transA) {
                                 GemmMicroKernels.strided(plan.shape(), kc, a, aOff + pc * lda + ic + ir, 1, lda,

@@ -1,6 +1,8 @@
 package dev.lanewise.kernels.internal.vector;
 
+import dev.lanewise.kernels.internal.AlignedOptimizers;
 import dev.lanewise.kernels.internal.KernelSet;
+import dev.lanewise.kernels.internal.scalar.ScalarOptimizers;
 import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.activation.ActivationKernels;
 import dev.lanewise.kernels.blas.BlasKernels;
@@ -22,7 +24,7 @@ public record VectorKernelProvider(BlasKernels blas, ActivationKernels activatio
     /** The kernels of this copy of the package. */
     public static VectorKernelProvider create() {
         return new VectorKernelProvider(new VectorBlas(), new VectorActivations(),
-                new VectorLosses(), new VectorOptimizers(), new VectorGemm());
+                new VectorLosses(), AlignedOptimizers.over(new VectorOptimizers(), new ScalarOptimizers()), new VectorGemm());
     }
 
     /** The width the JVM prefers on this CPU and under its flags (for example -XX:MaxVectorSize). */
