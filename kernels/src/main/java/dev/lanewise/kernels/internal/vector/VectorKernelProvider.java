@@ -1,5 +1,6 @@
 package dev.lanewise.kernels.internal.vector;
 
+import dev.lanewise.kernels.internal.AlignedActivations;
 import dev.lanewise.kernels.internal.AlignedOptimizers;
 import dev.lanewise.kernels.internal.KernelSet;
 import dev.lanewise.kernels.internal.scalar.ScalarOptimizers;
@@ -23,7 +24,7 @@ public record VectorKernelProvider(BlasKernels blas, ActivationKernels activatio
 
     /** The kernels of this copy of the package. */
     public static VectorKernelProvider create() {
-        return new VectorKernelProvider(new VectorBlas(), new VectorActivations(),
+        return new VectorKernelProvider(new VectorBlas(), AlignedActivations.over(new VectorActivations()),
                 new VectorLosses(), AlignedOptimizers.over(new VectorOptimizers(), new ScalarOptimizers()), new VectorGemm());
     }
 
