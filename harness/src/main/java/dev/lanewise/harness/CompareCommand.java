@@ -56,11 +56,10 @@ public final class CompareCommand implements Callable<Integer> {
         SavedReport after = SavedReport.open(current, name);
         ReportComparison comparison = ReportComparison.of(before.results(), after.results(), minChangePercent / 100);
         if (comparison.rows().isEmpty()) {
-            throw new UserError("no benchmark is in both reports (" + before.results().size() + " results in " + old
-                    + ", " + after.results().size() + " in " + current + "; they are matched on class, method, "
-                    + "parameters and level)");
+            throw new UserError("no benchmark is in both reports (" + results(before) + " in " + old + ", "
+                    + results(after) + " in " + current + "; they are matched on class, method, parameters and level)");
         }
-        String markdown = comparison.markdown(before, after);
+        String markdown = comparison.markdown(before, after, "./lanewise run " + commandLine());
         if (out != null) {
             ReportWriter.writeAtomically(out, markdown);
             System.out.println("wrote " + out + ": " + comparison.summary());
@@ -74,5 +73,23 @@ public final class CompareCommand implements Callable<Integer> {
             return REGRESSED;
         }
         return 0;
+    }
+
+    private static String results(SavedReport report) {
+        int n = report.results().size();
+        return n + (n == 1 ? " result" : " results");
+    }
+
+    /** This command's line as given (relative paths stay relative), for the comparison's header. */
+    private String commandLine() {
+        StringBuilder line = new StringBuilder("compare ").append(old).append(' ').append(current);
+        if (name != null) {
+            line.append(" --name ").append(name);
+        }
+        line.append(" --min-change ").append(java.math.BigDecimal.valueOf(minChangePercent).stripTrailingZeros().toPlainString());
+        if (out != null) {
+            line.append(" --out ").append(out);
+        }
+        return line.toString();
     }
 }

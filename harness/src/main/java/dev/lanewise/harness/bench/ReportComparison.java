@@ -29,7 +29,7 @@ import java.util.Objects;
  * forks. Two runs differ by more than that with no change of code (another JVM start, other JIT decisions and
  * memory layout, the CPU's clock), so a 1% change that JMH calls significant is usually just the run; 3% is a
  * floor for a quiet machine. A shared VM needs more: the Intel GEMM report and its rerun (same code, same
- * machine, {@code results/comparisons/intel-gemm-rerun.md}) differ by up to 15% beyond JMH's error for the
+ * machine, {@code results/comparisons/intel-xeon-gemm-rerun.md}) differ by up to 15% beyond JMH's error for the
  * unchanged netlib peer, so compare such runs with a larger minimum, or compare ratios to a peer of the same run.
  */
 public final class ReportComparison {
@@ -161,8 +161,17 @@ public final class ReportComparison {
 
     /** The comparison as a Markdown document, with both reports named in its header. */
     public String markdown(SavedReport old, SavedReport current) {
+        return markdown(old, current, null);
+    }
+
+    /** The same, with the command that made it in the header (null for none), so that it can be made again. */
+    public String markdown(SavedReport old, SavedReport current, String command) {
         StringBuilder md = new StringBuilder("# Benchmark comparison\n\n");
-        md.append(describe("Old", old)).append(describe("New", current)).append('\n');
+        md.append(describe("Old", old)).append(describe("New", current));
+        if (command != null) {
+            md.append("- Command: `").append(command).append("`\n");
+        }
+        md.append('\n');
         String oldCpu = old.about().get("CPU");
         String newCpu = current.about().get("CPU");
         if (oldCpu != null && newCpu != null && !oldCpu.equals(newCpu)) {
