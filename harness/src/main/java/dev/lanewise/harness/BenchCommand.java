@@ -28,7 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--include", description = "JMH include regex (default: ${DEFAULT-VALUE})", defaultValue = "Benchmark")
     String include;
 
-    @Option(names = "--levels", split = ",", description = "feature levels: default, scalar, vector128, vector256, vector512, or all (default: ${DEFAULT-VALUE})",
+    @Option(names = "--levels", split = ",", description = "feature levels: default, scalar, vector128, vector256, vector512, avx2, avx1, sse, or all "
+                    + "(those this CPU can show; default: ${DEFAULT-VALUE})",
             defaultValue = "default")
     List<String> levels;
 
@@ -92,19 +93,26 @@ public final class BenchCommand implements Callable<Integer> {
 
     private List<FeatureLevel> resolveLevels() {
         int preferred = Kernels.preferredVectorBits().orElse(0);
+        List<String> cpuFlags = CpuInfo.simdFlags();
         List<FeatureLevel> resolved = new ArrayList<>();
         if (levels.size() == 1 && levels.get(0).equalsIgnoreCase("all")) {
-            for (FeatureLevel level : List.of(FeatureLevel.SCALAR, FeatureLevel.V128, FeatureLevel.V256, FeatureLevel.V512)) {
-                if (level.runsNatively(preferred)) {
-                    resolved.add(level);
-                } else {
-                    System.out.println("skipping " + level.label() + ": wider than this CPU's " + preferred + "-bit vectors (it would measure emulation)");
-                }
+            for (FeatureLevel level : FeatureLevel.candidates()) {
+                level.skipReason(preferred, cpuFlags).ifPresentOrElse(
+                        why -> System.out.println("skipping " + level.label() + ": " + why),
+                        () -> resolved.add(level));
             }
-            return resolved;
+        } else {
+            for (String label : levels) {
+                FeatureLevel level = FeatureLevel.parse(label);
+                if (level != FeatureLevel.DEFAULT && !level.runsNatively(preferred, cpuFlags)) {
+                    System.out.println("warning: level " + level.label() + " does not run natively here: "
+                            + level.skipReason(preferred, cpuFlags).orElse("?"));
+                }
+                resolved.add(level);
+            }
         }
-        for (String label : levels) {
-            resolved.add(FeatureLevel.parse(label));
+        for (FeatureLevel level : resolved) {
+            level.caveat().ifPresent(c -> System.out.println("note on level " + level.label() + ": " + c));
         }
         return resolved;
     }
