@@ -421,11 +421,12 @@ public final class VectorOptimizers implements OptimizerKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
             (FmaPolicy.USE_FMA ? (l).fma(p, FloatVector.fromArray(s, grad, gOff + i)) : (l).mul(p).add(FloatVector.fromArray(s, grad, gOff + i))).intoArray(grad, gOff + i);
-            // A float squared is exact in double, so fusing or not changes nothing here.
+            // A float squared is exact in double, so fusing or not changes no bit; the policy still decides,
+            // because without hardware FMA (-XX:UseAVX=0) DoubleVector.fma falls back to software.
             DoubleVector low = (DoubleVector) p.convertShape(VectorOperators.F2D, d, 0);
             DoubleVector high = (DoubleVector) p.convertShape(VectorOperators.F2D, d, 1);
-            acc0 = low.fma(low, acc0);
-            acc1 = high.fma(high, acc1);
+            acc0 = FmaPolicy.USE_FMA ? low.fma(low, acc0) : low.mul(low).add(acc0);
+            acc1 = FmaPolicy.USE_FMA ? high.fma(high, acc1) : high.mul(high).add(acc1);
         }
         // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
         // than the interpreter, so the bits would depend on compilation (see the package doc).
