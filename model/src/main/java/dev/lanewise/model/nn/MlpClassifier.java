@@ -25,7 +25,7 @@ import java.util.Objects;
  * <p>Defaults are scikit-learn's, see {@link MlpDefaults}. The structure settings ({@link #setActivation} and
  * the others) apply at the next {@link #fit}; a fitted model keeps, and saves, the structure it was fitted with.
  */
-public final class MlpClassifier extends Classifier {
+public final class MlpClassifier extends Classifier implements MlpStructure<MlpClassifier> {
     static final String KIND = "mlp-classifier";
 
     private MlpArchitecture architecture;
@@ -51,44 +51,14 @@ public final class MlpClassifier extends Classifier {
         this.architecture = MlpArchitecture.of(hiddenSizes);
     }
 
-    /** The structure the next fit builds. */
+    @Override
     public MlpArchitecture architecture() {
         return architecture;
     }
 
-    /** Replaces the whole structure the next fit builds. */
+    @Override
     public MlpClassifier setArchitecture(MlpArchitecture architecture) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
-        return this;
-    }
-
-    /** The hidden layers' activation; ReLU by default. */
-    public MlpClassifier setActivation(ActivationFunction activation) {
-        architecture = architecture.withActivation(activation);
-        return this;
-    }
-
-    /** How every dense layer starts; null (the default) picks He-uniform for ReLU-like, Xavier-uniform for sigmoid and tanh. */
-    public MlpClassifier setWeightInit(WeightInit init) {
-        architecture = architecture.withWeightInit(init);
-        return this;
-    }
-
-    /** Batch normalization between each hidden dense layer and its activation; off by default. */
-    public MlpClassifier setBatchNorm(boolean batchNorm) {
-        architecture = architecture.withBatchNorm(batchNorm);
-        return this;
-    }
-
-    /** Dropout with probability {@code p} in [0, 1) after each hidden activation; 0 (the default) is off. */
-    public MlpClassifier setDropout(double p) {
-        architecture = architecture.withDropout(p);
-        return this;
-    }
-
-    /** Weight normalization of the hidden dense layers; off by default. */
-    public MlpClassifier setWeightNorm(boolean weightNorm) {
-        architecture = architecture.withWeightNorm(weightNorm);
         return this;
     }
 

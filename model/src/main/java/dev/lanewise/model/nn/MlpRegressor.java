@@ -21,7 +21,7 @@ import java.util.Objects;
  * scikit-learn): targets far from unit scale train faster once the caller scales them. The structure settings
  * apply at the next {@link #fit}; a fitted model keeps, and saves, the structure it was fitted with.
  */
-public final class MlpRegressor extends Regressor {
+public final class MlpRegressor extends Regressor implements MlpStructure<MlpRegressor> {
     static final String KIND = "mlp-regressor";
 
     private final Loss loss;
@@ -52,44 +52,14 @@ public final class MlpRegressor extends Regressor {
         this.architecture = MlpArchitecture.of(hiddenSizes);
     }
 
-    /** The structure the next fit builds. */
+    @Override
     public MlpArchitecture architecture() {
         return architecture;
     }
 
-    /** Replaces the whole structure the next fit builds. */
+    @Override
     public MlpRegressor setArchitecture(MlpArchitecture architecture) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
-        return this;
-    }
-
-    /** The hidden layers' activation; ReLU by default. */
-    public MlpRegressor setActivation(ActivationFunction activation) {
-        architecture = architecture.withActivation(activation);
-        return this;
-    }
-
-    /** How every dense layer starts; null (the default) picks He-uniform for ReLU-like, Xavier-uniform for sigmoid and tanh. */
-    public MlpRegressor setWeightInit(WeightInit init) {
-        architecture = architecture.withWeightInit(init);
-        return this;
-    }
-
-    /** Batch normalization between each hidden dense layer and its activation; off by default. */
-    public MlpRegressor setBatchNorm(boolean batchNorm) {
-        architecture = architecture.withBatchNorm(batchNorm);
-        return this;
-    }
-
-    /** Dropout with probability {@code p} in [0, 1) after each hidden activation; 0 (the default) is off. */
-    public MlpRegressor setDropout(double p) {
-        architecture = architecture.withDropout(p);
-        return this;
-    }
-
-    /** Weight normalization of the hidden dense layers; off by default. */
-    public MlpRegressor setWeightNorm(boolean weightNorm) {
-        architecture = architecture.withWeightNorm(weightNorm);
         return this;
     }
 
