@@ -39,8 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * makes the count exact everywhere. A width above the fork's vector size runs emulated and measures nothing
  * useful; {@link Roofline} takes the fastest width as the peak.
  *
- * <p>{@code triad}: STREAM's {@code a[i] = b[i] + s * c[i]} on one thread, at a working set (3 arrays) that fits
- * in L1 (24 KiB), in L2 (384 KiB) and far beyond any L3 (384 MiB). {@code triadAllThreads}: the same at the DRAM
+ * <p>{@code triad}: STREAM's {@code a[i] = b[i] + s * c[i]} on one thread, at working sets (3 arrays) inside L1
+ * (24 KiB), L2 (384 KiB) and L3 (6 MiB) of the cores we run on, and far beyond any one core's L3 (384 MiB): the
+ * bandwidth roofs of each level. {@code triadAllThreads}: the same at the DRAM
  * size, split over one pool thread per available processor. Work: 2 flops and 12 bytes per element, counted as
  * STREAM counts them: b and c read, a written. On a write-allocate cache the line of {@code a} is also read
  * before it is written (16 bytes move; Java cannot emit the non-temporal stores that avoid it), so the figure is
@@ -116,8 +117,11 @@ public class MachineLimitsBenchmark {
     /** One pass of STREAM's triad per invocation on this thread. */
     @State(Scope.Thread)
     public static class TriadArrays {
-        /** Floats per array; the working set is 12 bytes times this: 24 KiB (L1), 384 KiB (L2), 384 MiB (DRAM). */
-        @Param({"2048", "32768", "33554432"})
+        /**
+         * Floats per array; the working set is 12 bytes times this: 24 KiB (L1), 384 KiB (L2), 6 MiB (L3),
+         * 384 MiB (DRAM; above the 32 to 96 MiB of L3 one core reaches on the machines we use).
+         */
+        @Param({"2048", "32768", "524288", "33554432"})
         public int size;
 
         float[] a;

@@ -29,8 +29,10 @@ import org.jfree.svg.SVGGraphics2D;
  * under the roof {@code min(FMA peak, bandwidth x intensity)} that {@link MachineLimitsBenchmark} measured in
  * the same run, and the fraction of that roof the kernel reached.
  *
- * <p>The bandwidth is a triad's at a working set that holds the kernel's bytes (the smallest such triad, the
- * largest where none does), so a kernel whose data sit in L1 is held to the L1 triad and not to DRAM.
+ * <p>The bandwidth is that of the triad whose working set is nearest the kernel's bytes on a log scale: with
+ * triads inside L1, L2, L3 and beyond, a kernel whose data sit in L1 is held to the L1 triad and not to DRAM.
+ * (The cache sizes the OS reports are no better guide: a VM on a many-chiplet EPYC reports a 508 MiB L3, of which
+ * one core reaches 32 MiB.)
  */
 public final class Roofline {
     static final String LIMITS_BENCHMARK = "MachineLimitsBenchmark";
@@ -129,7 +131,7 @@ public final class Roofline {
 
     /**
      * Each kernel with flops and bytes stated, under {@code min(peak, bandwidth x intensity)}, where the bandwidth
-     * is that of the smallest triad whose working set is at least the kernel's bytes (the largest triad if none is).
+     * is that of the triad whose working set is nearest the kernel's bytes on a log scale (the faster on a tie).
      *
      * @param kernels measurements to place; those without flops or bytes are left out
      * @param peak    a measurement stating flops (the FMA peak)
@@ -158,8 +160,7 @@ public final class Roofline {
             if (!(kernel.work().flops() > 0 && kernel.work().bytes() > 0)) {
                 continue;
             }
-            Measurement triad = bySize.stream().filter(t -> t.work().bytes() >= kernel.work().bytes()).findFirst()
-                    .orElse(bySize.getLast());
+            Measurement triad = nearest(bySize, kernel.work().bytes());
             double intensity = kernel.work().flops() / kernel.work().bytes();
             double memoryRoof = triad.gbPerSecond() * intensity;
             boolean computeBound = peakGflops <= memoryRoof;
@@ -167,6 +168,22 @@ public final class Roofline {
                     computeBound ? "FMA peak" : Bandwidth.of(triad).label()));
         }
         return points;
+    }
+
+    /** The triad (sorted by working set) nearest {@code bytes} on a log scale; the smaller on a tie. */
+    private static Measurement nearest(List<Measurement> bySize, double bytes) {
+        Measurement best = bySize.getFirst();
+        for (Measurement triad : bySize) {
+            if (factorApart(triad.work().bytes(), bytes) < factorApart(best.work().bytes(), bytes)) {
+                best = triad;
+            }
+        }
+        return best;
+    }
+
+    /** How many times larger the larger of two sizes is: their distance on a log scale, without rounding a log. */
+    private static double factorApart(double a, double b) {
+        return Math.max(a / b, b / a);
     }
 
     /** {@link #chart(String, List, double, List)} with one bandwidth roof. */
@@ -281,11 +298,12 @@ public final class Roofline {
                 .append(bytes(t.work().bytes())).append(": ").append(withError(t.gbPerSecond(), t.relativeError()))
                 .append(" GB/s (not a roof below: every kernel shown ran on one thread)\n"));
         md.append("\nEach lanewise kernel run on one thread, at its arithmetic intensity (the flops and bytes its "
-                + "benchmark states), under the roof min(FMA peak, bandwidth x intensity). The bandwidth is the "
-                + "triad's at the smallest working set that holds the kernel's bytes (the largest triad where none "
-                + "does), so a kernel whose data sit in a smaller cache than that triad's can pass its roof "
-                + "(fraction above 100%). Bytes are counted as STREAM counts them: each array once, without the "
-                + "write-allocate read of a written line.\n\n");
+                + "benchmark states), under the roof min(FMA peak, bandwidth x intensity). The bandwidth is that of "
+                + "the triad whose working set is nearest the kernel's bytes (on a log scale), so a kernel in L1 is "
+                + "held to the L1 triad, one in DRAM to the DRAM triad; a kernel whose data sit in a faster level "
+                + "than that triad's, or whose access pattern the prefetchers serve better, can pass its roof "
+                + "(fraction above 100%). Bytes are counted as the benchmarks state them and as STREAM counts the "
+                + "triad's: each array once, without the write-allocate read of a written line.\n\n");
         md.append("| benchmark | kernel | implementation | params | AI (flops/byte) | GFLOPS | roof (GFLOPS) | bound by | fraction of roof |\n");
         md.append("|---|---|---|---|---:|---:|---:|---|---:|\n");
         for (Point p : points) {

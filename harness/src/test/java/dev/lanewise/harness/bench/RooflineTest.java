@@ -52,14 +52,25 @@ class RooflineTest {
     }
 
     @Test
-    void roofUsesTheSmallestTriadThatHoldsTheKernelsBytes() {
+    void roofUsesTheTriadWhoseWorkingSetIsNearestTheKernelsBytes() {
         Measurement peak = measurement(LIMITS, "fmaPeak", Map.of("bits", "512"), 1e3, Double.NaN, new Work(0, 1e6, 0)); // 1000 GFLOPS
-        List<Measurement> triads = List.of(triad(33_554_432, 40), triad(2048, 400), triad(32768, 200)); // out of order on purpose
-        List<Roofline.Point> points = Roofline.points(List.of(dot(2048), dot(4096), dot(16_777_216), dot(100_000_000)), peak, triads);
-        // 16 KiB fits the 24 KiB triad; 32 KiB the 384 KiB one; 128 MiB the 384 MiB one; 800 MB none, so the largest.
-        assertEquals(List.of(100.0, 50.0, 10.0, 10.0), points.stream().map(p -> round(p.roofGflops())).toList());
-        assertEquals(List.of("triad 24 KiB", "triad 384 KiB", "triad 384 MiB", "triad 384 MiB"),
+        // 24 KiB at 400 GB/s, 384 KiB at 200, 6 MiB at 80, 384 MiB at 40; out of order on purpose.
+        List<Measurement> triads = List.of(triad(33_554_432, 40), triad(524_288, 80), triad(2048, 400), triad(32768, 200));
+        List<Roofline.Point> points = Roofline.points(
+                List.of(dot(1024), dot(4096), dot(65536), dot(1 << 20), dot(16_777_216), dot(100_000_000)), peak, triads);
+        // Kernel bytes 8 KiB, 32 KiB -> 24 KiB; 512 KiB -> 384 KiB; 8 MiB -> 6 MiB; 128 MiB and 800 MB -> 384 MiB.
+        // The roof is bandwidth x 0.25 flops/byte.
+        assertEquals(List.of(100.0, 100.0, 50.0, 20.0, 10.0, 10.0), points.stream().map(p -> round(p.roofGflops())).toList());
+        assertEquals(List.of("triad 24 KiB", "triad 24 KiB", "triad 384 KiB", "triad 6 MiB", "triad 384 MiB", "triad 384 MiB"),
                 points.stream().map(Roofline.Point::boundBy).toList());
+    }
+
+    @Test
+    void aTieBetweenTwoTriadsGoesToTheFasterOne() {
+        Measurement peak = measurement(LIMITS, "fmaPeak", Map.of("bits", "512"), 1e3, Double.NaN, new Work(0, 1e6, 0));
+        // 96 KiB (dot of 12288) is 2 octaves from both 24 KiB and 384 KiB.
+        Roofline.Point p = Roofline.points(List.of(dot(12288)), peak, List.of(triad(32768, 200), triad(2048, 400))).getFirst();
+        assertEquals("triad 24 KiB", p.boundBy());
     }
 
     @Test
