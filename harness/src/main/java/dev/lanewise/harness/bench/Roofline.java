@@ -1,5 +1,6 @@
 package dev.lanewise.harness.bench;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.XYItemLabelGenerator;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -38,6 +40,10 @@ public final class Roofline {
     static final String LIMITS_BENCHMARK = "MachineLimitsBenchmark";
     /** The implementations that are lanewise's own, as {@link Tables} names them. */
     private static final Set<String> LANEWISE = Set.of("Vector", "Lanewise");
+
+    /** Dark enough to read on white, fastest level first. */
+    private static final Color[] ROOF_COLORS = {
+        new Color(0xC0392B), new Color(0x2E86C1), new Color(0x28B463), new Color(0x7D3C98), new Color(0xB9770E)};
 
     private Roofline() {}
 
@@ -235,7 +241,7 @@ public final class Roofline {
             roofs.addSeries(roof);
             yMin = Math.min(yMin, b.gbPerSecond() * xMin);
         }
-        XYSeries kernels = new XYSeries("kernels", false, true);
+        XYSeries kernels = new XYSeries("kernels (GFLOPS achieved)", false, true);
         for (Point p : drawable) {
             kernels.add(p.intensity(), p.achievedGflops());
             yMin = Math.min(yMin, p.achievedGflops());
@@ -245,6 +251,10 @@ public final class Roofline {
         LogAxis x = logAxis("arithmetic intensity (flops/byte)", xMin, xMax);
         LogAxis y = logAxis("GFLOPS", yMin, peakGflops * 2);
         XYLineAndShapeRenderer roofRenderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < bandwidths.size(); i++) {
+            roofRenderer.setSeriesPaint(i, ROOF_COLORS[i % ROOF_COLORS.length]);
+            roofRenderer.setSeriesStroke(i, new BasicStroke(1.5f));
+        }
         XYPlot plot = new XYPlot(roofs, x, y, roofRenderer);
         XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
         pointRenderer.setSeriesPaint(0, Color.BLACK);
@@ -266,9 +276,11 @@ public final class Roofline {
         return svg.getSVGDocument();
     }
 
+    /** One tick per decade, labelled 0.1, 1, 10, ... */
     private static LogAxis logAxis(String label, double lower, double upper) {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
+        axis.setTickUnit(new NumberTickUnit(1), false, true);
         axis.setNumberFormatOverride(new DecimalFormat("0.###"));
         axis.setRange(lower, upper);
         return axis;
