@@ -79,7 +79,7 @@ public class MachineLimitsBenchmark {
         return switch (method) {
             case "fmaPeak" -> new Work(0, fmaFlops(Integer.parseInt(params.get("bits"))), 0);
             case "triad", "triadAllThreads" -> {
-                double n = Double.parseDouble(params.get("size"));
+                double n = Double.parseDouble(params.get("triadSize"));
                 yield new Work(n, 2 * n, 12 * n);
             }
             default -> throw new IllegalArgumentException("method must be fmaPeak, triad or triadAllThreads, was " + method);
@@ -118,11 +118,12 @@ public class MachineLimitsBenchmark {
     @State(Scope.Thread)
     public static class TriadArrays {
         /**
-         * Floats per array; the working set is 12 bytes times this: 24 KiB (L1), 384 KiB (L2), 6 MiB (L3),
+         * Floats per array (not {@code size}, so that {@code --param size=...} for the kernels leaves the limits
+         * alone); the working set is 12 bytes times this: 24 KiB (L1), 384 KiB (L2), 6 MiB (L3),
          * 384 MiB (DRAM; above the 32 to 96 MiB of L3 one core reaches on the machines we use).
          */
         @Param({"2048", "32768", "524288", "33554432"})
-        public int size;
+        public int triadSize;
 
         float[] a;
         float[] b;
@@ -131,14 +132,14 @@ public class MachineLimitsBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            if (size < 1) {
-                throw new IllegalArgumentException("size must be >= 1, was " + size);
+            if (triadSize < 1) {
+                throw new IllegalArgumentException("triadSize must be >= 1, was " + triadSize);
             }
             SplittableRandom random = new SplittableRandom(42);
-            a = new float[size];
-            b = new float[size];
-            c = new float[size];
-            for (int i = 0; i < size; i++) {
+            a = new float[triadSize];
+            b = new float[triadSize];
+            c = new float[triadSize];
+            for (int i = 0; i < triadSize; i++) {
                 b[i] = (float) random.nextDouble(-1, 1);
                 c[i] = (float) random.nextDouble(-1, 1);
             }
@@ -155,7 +156,7 @@ public class MachineLimitsBenchmark {
     @State(Scope.Thread)
     public static class AllThreadsTriad {
         @Param({"33554432"})
-        public int size;
+        public int triadSize;
 
         final TriadArrays arrays = new TriadArrays();
         ExecutorService pool;
@@ -163,7 +164,7 @@ public class MachineLimitsBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            arrays.size = size;
+            arrays.triadSize = triadSize;
             arrays.setUp();
             int threads = Runtime.getRuntime().availableProcessors();
             pool = Executors.newFixedThreadPool(threads, task -> {
@@ -186,10 +187,10 @@ public class MachineLimitsBenchmark {
      */
     static List<Callable<Void>> slices(TriadArrays t, int threads) {
         List<Callable<Void>> slices = new ArrayList<>();
-        int perThread = ((t.size + threads - 1) / threads + 15) / 16 * 16;
-        for (int from = 0; from < t.size; from += perThread) {
+        int perThread = ((t.triadSize + threads - 1) / threads + 15) / 16 * 16;
+        for (int from = 0; from < t.triadSize; from += perThread) {
             int lo = from;
-            int hi = Math.min(t.size, from + perThread);
+            int hi = Math.min(t.triadSize, from + perThread);
             slices.add(() -> {
                 triadRange(t.a, t.b, t.c, t.scalar, lo, hi);
                 return null;
@@ -209,7 +210,7 @@ public class MachineLimitsBenchmark {
 
     @Benchmark
     public float[] triad(TriadArrays t) {
-        triadRange(t.a, t.b, t.c, t.scalar, 0, t.size);
+        triadRange(t.a, t.b, t.c, t.scalar, 0, t.triadSize);
         return t.a;
     }
 

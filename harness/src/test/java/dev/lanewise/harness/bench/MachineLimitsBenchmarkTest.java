@@ -22,15 +22,15 @@ class MachineLimitsBenchmarkTest {
 
     @Test
     void triadCountsTwoFlopsAndTwelveBytesPerElement() {
-        assertEquals(new Work(1000, 2000, 12_000), MachineLimitsBenchmark.work("triad", Map.of("size", "1000")));
+        assertEquals(new Work(1000, 2000, 12_000), MachineLimitsBenchmark.work("triad", Map.of("triadSize", "1000")));
         assertEquals(new Work(33_554_432, 67_108_864, 402_653_184),
-                MachineLimitsBenchmark.work("triadAllThreads", Map.of("size", "33554432")));
+                MachineLimitsBenchmark.work("triadAllThreads", Map.of("triadSize", "33554432")));
     }
 
     @Test
     void workRefusesUnknownMethodsAndWidths() {
         IllegalArgumentException method = assertThrows(IllegalArgumentException.class,
-                () -> MachineLimitsBenchmark.work("copy", Map.of("size", "1")));
+                () -> MachineLimitsBenchmark.work("copy", Map.of("triadSize", "1")));
         assertTrue(method.getMessage().contains("copy"), method.getMessage());
         IllegalArgumentException bits = assertThrows(IllegalArgumentException.class,
                 () -> MachineLimitsBenchmark.work("fmaPeak", Map.of("bits", "64")));
@@ -52,7 +52,7 @@ class MachineLimitsBenchmarkTest {
     @Test
     void triadWritesBPlusScalarTimesCEverywhereTheTailIncluded() {
         MachineLimitsBenchmark.TriadArrays t = new MachineLimitsBenchmark.TriadArrays();
-        t.size = 1003;
+        t.triadSize = 1003;
         t.setUp();
         Arrays.fill(t.a, Float.NaN);
         float[] a = new MachineLimitsBenchmark().triad(t);
@@ -62,7 +62,7 @@ class MachineLimitsBenchmarkTest {
     @Test
     void allThreadsTriadCoversEveryElementOnceAndStopsItsPool() throws Exception {
         MachineLimitsBenchmark.AllThreadsTriad t = new MachineLimitsBenchmark.AllThreadsTriad();
-        t.size = 1003;
+        t.triadSize = 1003;
         t.setUp();
         try {
             Arrays.fill(t.arrays.a, Float.NaN);
@@ -77,21 +77,21 @@ class MachineLimitsBenchmarkTest {
     @Test
     void slicesStartOnCacheLinesAndCoverTheArray() throws Exception {
         MachineLimitsBenchmark.TriadArrays t = new MachineLimitsBenchmark.TriadArrays();
-        t.size = 1003;
+        t.triadSize = 1003;
         t.setUp();
         // 1003 over 3 threads: 335 rounded up to 336 (21 lines of 16 floats) per slice, the last one short.
         var slices = MachineLimitsBenchmark.slices(t, 3);
         assertEquals(3, slices.size());
         Arrays.fill(t.a, Float.NaN);
         slices.get(1).call();
-        for (int i = 0; i < t.size; i++) {
+        for (int i = 0; i < t.triadSize; i++) {
             assertEquals(i >= 336 && i < 672, !Float.isNaN(t.a[i]), "element " + i);
         }
     }
 
     private static float[] expectedTriad(MachineLimitsBenchmark.TriadArrays t) {
-        float[] expected = new float[t.size];
-        for (int i = 0; i < t.size; i++) {
+        float[] expected = new float[t.triadSize];
+        for (int i = 0; i < t.triadSize; i++) {
             expected[i] = Math.fma(3f, t.c[i], t.b[i]);
         }
         return expected;

@@ -97,7 +97,7 @@ class RooflineTest {
     void limitsTakeTheFastestWidthAndTheTriadsBySize() {
         Measurement peak256 = measurement(LIMITS, "fmaPeak", Map.of("bits", "256"), 1e4, Double.NaN, new Work(0, 5e5, 0)); // 50 GFLOPS
         Measurement small = triad(2048, 400);
-        Measurement all = measurement(LIMITS, "triadAllThreads", Map.of("size", "33554432"), 4e6, Double.NaN,
+        Measurement all = measurement(LIMITS, "triadAllThreads", Map.of("triadSize", "33554432"), 4e6, Double.NaN,
                 new Work(33_554_432, 67_108_864, 402_653_184));
         Roofline.Limits limits = Roofline.limits(List.of(DOT, peak256, DRAM_TRIAD, PEAK, all, small)).orElseThrow();
         assertEquals(PEAK, limits.peak());
@@ -176,7 +176,7 @@ class RooflineTest {
 
     /** A one-thread triad of {@code size} floats per array timed so that it moves 12 bytes per element at {@code gbs}. */
     private static Measurement triad(int size, double gbs) {
-        return measurement(LIMITS, "triad", Map.of("size", String.valueOf(size)), 12.0 * size / gbs, Double.NaN,
+        return measurement(LIMITS, "triad", Map.of("triadSize", String.valueOf(size)), 12.0 * size / gbs, Double.NaN,
                 new Work(size, 2.0 * size, 12.0 * size));
     }
 
