@@ -15,7 +15,6 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
@@ -202,9 +201,9 @@ public class MachineLimitsBenchmark {
     @Benchmark
     public float fmaPeak(FmaOperands operands) {
         return switch (operands.bits) {
-            case 128 -> fmaChains(Species.S128, operands);
-            case 256 -> fmaChains(Species.S256, operands);
-            default -> fmaChains(Species.S512, operands);
+            case 128 -> fmaChains128(operands);
+            case 256 -> fmaChains256(operands);
+            default -> fmaChains512(operands);
         };
     }
 
@@ -223,27 +222,27 @@ public class MachineLimitsBenchmark {
     }
 
     /**
-     * 12 independent FMA chains of {@link #FMA_ITERATIONS} steps. Each accumulator starts at a different value so
-     * that C2 cannot merge identical chains. Forced inline: the species is a constant only at each call site of
-     * the switch above, and a species C2 does not see as a constant leaves every vector boxed.
+     * 12 independent FMA chains of {@link #FMA_ITERATIONS} steps at 128 bits. Each accumulator starts at a
+     * different value so that C2 cannot merge identical chains. One copy per width, each naming its species'
+     * {@code static final}: C2 compiles the loop on its own (on-stack replacement) long before it inlines it into
+     * the benchmark, and a species passed in as an argument is no constant there, which leaves every vector boxed.
      */
-    @CompilerControl(CompilerControl.Mode.INLINE)
-    private static float fmaChains(VectorSpecies<Float> species, FmaOperands operands) {
-        FloatVector factor = FloatVector.broadcast(species, operands.factor);
-        FloatVector addend = FloatVector.broadcast(species, operands.addend);
+    private static float fmaChains128(FmaOperands operands) {
+        FloatVector factor = FloatVector.broadcast(Species.S128, operands.factor);
+        FloatVector addend = FloatVector.broadcast(Species.S128, operands.addend);
         float s = operands.start;
-        FloatVector a0 = FloatVector.broadcast(species, s);
-        FloatVector a1 = FloatVector.broadcast(species, s + 1);
-        FloatVector a2 = FloatVector.broadcast(species, s + 2);
-        FloatVector a3 = FloatVector.broadcast(species, s + 3);
-        FloatVector a4 = FloatVector.broadcast(species, s + 4);
-        FloatVector a5 = FloatVector.broadcast(species, s + 5);
-        FloatVector a6 = FloatVector.broadcast(species, s + 6);
-        FloatVector a7 = FloatVector.broadcast(species, s + 7);
-        FloatVector a8 = FloatVector.broadcast(species, s + 8);
-        FloatVector a9 = FloatVector.broadcast(species, s + 9);
-        FloatVector a10 = FloatVector.broadcast(species, s + 10);
-        FloatVector a11 = FloatVector.broadcast(species, s + 11);
+        FloatVector a0 = FloatVector.broadcast(Species.S128, s);
+        FloatVector a1 = FloatVector.broadcast(Species.S128, s + 1);
+        FloatVector a2 = FloatVector.broadcast(Species.S128, s + 2);
+        FloatVector a3 = FloatVector.broadcast(Species.S128, s + 3);
+        FloatVector a4 = FloatVector.broadcast(Species.S128, s + 4);
+        FloatVector a5 = FloatVector.broadcast(Species.S128, s + 5);
+        FloatVector a6 = FloatVector.broadcast(Species.S128, s + 6);
+        FloatVector a7 = FloatVector.broadcast(Species.S128, s + 7);
+        FloatVector a8 = FloatVector.broadcast(Species.S128, s + 8);
+        FloatVector a9 = FloatVector.broadcast(Species.S128, s + 9);
+        FloatVector a10 = FloatVector.broadcast(Species.S128, s + 10);
+        FloatVector a11 = FloatVector.broadcast(Species.S128, s + 11);
         for (int i = 0; i < FMA_ITERATIONS; i++) {
             a0 = a0.fma(factor, addend);
             a1 = a1.fma(factor, addend);
@@ -258,8 +257,78 @@ public class MachineLimitsBenchmark {
             a10 = a10.fma(factor, addend);
             a11 = a11.fma(factor, addend);
         }
-        FloatVector sum = a0.add(a1).add(a2.add(a3)).add(a4.add(a5).add(a6.add(a7))).add(a8.add(a9).add(a10.add(a11)));
-        return sum.reduceLanes(VectorOperators.ADD);
+        return a0.add(a1).add(a2.add(a3)).add(a4.add(a5).add(a6.add(a7))).add(a8.add(a9).add(a10.add(a11)))
+                .reduceLanes(VectorOperators.ADD);
+    }
+
+    /** {@link #fmaChains128} at 256 bits. */
+    private static float fmaChains256(FmaOperands operands) {
+        FloatVector factor = FloatVector.broadcast(Species.S256, operands.factor);
+        FloatVector addend = FloatVector.broadcast(Species.S256, operands.addend);
+        float s = operands.start;
+        FloatVector a0 = FloatVector.broadcast(Species.S256, s);
+        FloatVector a1 = FloatVector.broadcast(Species.S256, s + 1);
+        FloatVector a2 = FloatVector.broadcast(Species.S256, s + 2);
+        FloatVector a3 = FloatVector.broadcast(Species.S256, s + 3);
+        FloatVector a4 = FloatVector.broadcast(Species.S256, s + 4);
+        FloatVector a5 = FloatVector.broadcast(Species.S256, s + 5);
+        FloatVector a6 = FloatVector.broadcast(Species.S256, s + 6);
+        FloatVector a7 = FloatVector.broadcast(Species.S256, s + 7);
+        FloatVector a8 = FloatVector.broadcast(Species.S256, s + 8);
+        FloatVector a9 = FloatVector.broadcast(Species.S256, s + 9);
+        FloatVector a10 = FloatVector.broadcast(Species.S256, s + 10);
+        FloatVector a11 = FloatVector.broadcast(Species.S256, s + 11);
+        for (int i = 0; i < FMA_ITERATIONS; i++) {
+            a0 = a0.fma(factor, addend);
+            a1 = a1.fma(factor, addend);
+            a2 = a2.fma(factor, addend);
+            a3 = a3.fma(factor, addend);
+            a4 = a4.fma(factor, addend);
+            a5 = a5.fma(factor, addend);
+            a6 = a6.fma(factor, addend);
+            a7 = a7.fma(factor, addend);
+            a8 = a8.fma(factor, addend);
+            a9 = a9.fma(factor, addend);
+            a10 = a10.fma(factor, addend);
+            a11 = a11.fma(factor, addend);
+        }
+        return a0.add(a1).add(a2.add(a3)).add(a4.add(a5).add(a6.add(a7))).add(a8.add(a9).add(a10.add(a11)))
+                .reduceLanes(VectorOperators.ADD);
+    }
+
+    /** {@link #fmaChains128} at 512 bits. */
+    private static float fmaChains512(FmaOperands operands) {
+        FloatVector factor = FloatVector.broadcast(Species.S512, operands.factor);
+        FloatVector addend = FloatVector.broadcast(Species.S512, operands.addend);
+        float s = operands.start;
+        FloatVector a0 = FloatVector.broadcast(Species.S512, s);
+        FloatVector a1 = FloatVector.broadcast(Species.S512, s + 1);
+        FloatVector a2 = FloatVector.broadcast(Species.S512, s + 2);
+        FloatVector a3 = FloatVector.broadcast(Species.S512, s + 3);
+        FloatVector a4 = FloatVector.broadcast(Species.S512, s + 4);
+        FloatVector a5 = FloatVector.broadcast(Species.S512, s + 5);
+        FloatVector a6 = FloatVector.broadcast(Species.S512, s + 6);
+        FloatVector a7 = FloatVector.broadcast(Species.S512, s + 7);
+        FloatVector a8 = FloatVector.broadcast(Species.S512, s + 8);
+        FloatVector a9 = FloatVector.broadcast(Species.S512, s + 9);
+        FloatVector a10 = FloatVector.broadcast(Species.S512, s + 10);
+        FloatVector a11 = FloatVector.broadcast(Species.S512, s + 11);
+        for (int i = 0; i < FMA_ITERATIONS; i++) {
+            a0 = a0.fma(factor, addend);
+            a1 = a1.fma(factor, addend);
+            a2 = a2.fma(factor, addend);
+            a3 = a3.fma(factor, addend);
+            a4 = a4.fma(factor, addend);
+            a5 = a5.fma(factor, addend);
+            a6 = a6.fma(factor, addend);
+            a7 = a7.fma(factor, addend);
+            a8 = a8.fma(factor, addend);
+            a9 = a9.fma(factor, addend);
+            a10 = a10.fma(factor, addend);
+            a11 = a11.fma(factor, addend);
+        }
+        return a0.add(a1).add(a2.add(a3)).add(a4.add(a5).add(a6.add(a7))).add(a8.add(a9).add(a10.add(a11)))
+                .reduceLanes(VectorOperators.ADD);
     }
 
     /** {@code a[i] = b[i] + s * c[i]} for i in [from, to), as one FMA per lane with a scalar tail. */
