@@ -56,6 +56,7 @@ public final class ReportWriter {
                 md.append("![").append(bench.getKey()).append("](").append(chartName).append(")\n\n");
                 md.append(Tables.implementationTable(Tables.rows(bench.getValue()))).append("\n");
             }
+            md.append(Roofline.section(folder, name, level.getKey(), level.getValue()));
         }
         if (byLevel.size() > 1) {
             md.append(levelComparison(name, byLevel));
