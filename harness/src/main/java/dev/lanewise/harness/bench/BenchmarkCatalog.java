@@ -47,4 +47,36 @@ public final class BenchmarkCatalog {
         }
         return List.copyOf(classes);
     }
+
+    /**
+     * How many (benchmark, parameter set) runs JMH will make for {@code include} minus {@code excludes}, with
+     * {@code overrides} replacing a parameter's annotated values: the denominator of a progress bar.
+     */
+    public static int plannedRuns(String include, List<String> excludes, java.util.Map<String, String[]> overrides) {
+        java.util.regex.Pattern in = java.util.regex.Pattern.compile(include);
+        List<java.util.regex.Pattern> out = excludes.stream().map(java.util.regex.Pattern::compile).toList();
+        try (InputStream stream = BenchmarkCatalog.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
+            if (stream == null) {
+                return 0;
+            }
+            int runs = 0;
+            for (BenchmarkListEntry entry : BenchmarkList.readBenchmarkList(stream)) {
+                String name = entry.getUsername();
+                if (!in.matcher(name).find() || out.stream().anyMatch(p -> p.matcher(name).find())) {
+                    continue;
+                }
+                int combinations = 1;
+                if (entry.getParams().hasValue()) {
+                    for (java.util.Map.Entry<String, String[]> param : entry.getParams().get().entrySet()) {
+                        String[] values = overrides.getOrDefault(param.getKey(), param.getValue());
+                        combinations *= Math.max(1, values.length);
+                    }
+                }
+                runs += combinations;
+            }
+            return runs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the benchmark list", e);
+        }
+    }
 }
