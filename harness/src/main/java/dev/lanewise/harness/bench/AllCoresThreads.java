@@ -30,7 +30,7 @@ public final class AllCoresThreads {
      */
     public static Optional<String[]> forSelection(Pattern include, int cores) {
         List<String[]> declared = new ArrayList<>();
-        try (InputStream in = AllCoresThreads.class.getResourceAsStream("/" + BenchmarkList.BENCHMARK_LIST)) {
+        try (InputStream in = AllCoresThreads.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
             if (in == null) {
                 return Optional.empty();
             }
@@ -49,7 +49,7 @@ public final class AllCoresThreads {
     }
 
     /** The declared values (each benchmark's list) and {@code cores}, in ascending order, if that adds anything. */
-    static Optional<String[]> withCores(Collection<String[]> declared, int cores) {
+    public static Optional<String[]> withCores(Collection<String[]> declared, int cores) {
         TreeSet<Integer> values = new TreeSet<>();
         for (String[] list : declared) {
             for (String value : list) {

@@ -18,7 +18,8 @@ public final class BenchmarkCatalog {
 
     /** Every benchmark's full name ({@code dev.lanewise.harness.bench.BlasBenchmark.dotVector}), sorted. */
     public static List<String> all() {
-        try (InputStream in = BenchmarkCatalog.class.getResourceAsStream("/" + BenchmarkList.BENCHMARK_LIST)) {
+        // BENCHMARK_LIST already starts with "/": another would make the name "//META-INF/...", found nowhere.
+        try (InputStream in = BenchmarkCatalog.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
             if (in == null) {
                 return List.of();
             }

@@ -35,7 +35,7 @@ public class NativePeerGuard {
     }
 
     /** The threads an OpenBLAS method runs on: all cores, else the {@code threads} parameter, else 1. */
-    static int openBlasThreads(String implementation, String threadsParam, int cores) {
+    public static int openBlasThreads(String implementation, String threadsParam, int cores) {
         if (implementation.equals("OpenBlasAllCores")) {
             return cores;
         }
