@@ -21,16 +21,16 @@ class CReferenceBuildTest {
     @Test
     void buildsOnceThenReusesTheLibraryAndRecordsTheCommand() throws Exception {
         assumeTrue(NativeData.gccRuns(), "gcc is not installed");
-        PeerLibrary first = CReferenceBuild.build("gcc", NativePeerSkippingTest.sourceFolder(), cache);
+        PeerLibrary first = CReferenceBuild.build(NativeData.compiler(), NativePeerSkippingTest.sourceFolder(), cache);
         assertTrue(first.available(), first::reason);
         assertTrue(first.path().startsWith(cache.toAbsolutePath()), first.path().toString());
         assertTrue(Files.size(first.path()) > 0);
-        assertTrue(first.description().startsWith("`gcc -O3 -march=native -ffast-math -fopenmp-simd -shared -fPIC -o "
+        assertTrue(first.description().startsWith("`" + NativeData.compiler() + " -O3 -march=native -ffast-math -fopenmp-simd -shared -fPIC -o "
                 + first.path() + " "), first.description());
         assertTrue(first.description().contains("reference_lib.c -lm` (gcc"), first.description());
 
         FileTime built = Files.getLastModifiedTime(first.path());
-        PeerLibrary second = CReferenceBuild.build("gcc", NativePeerSkippingTest.sourceFolder(), cache);
+        PeerLibrary second = CReferenceBuild.build(NativeData.compiler(), NativePeerSkippingTest.sourceFolder(), cache);
         assertEquals(first, second);
         assertEquals(built, Files.getLastModifiedTime(second.path()), "the second build reused the first library");
         try (var files = Files.list(first.path().getParent())) {
@@ -43,7 +43,7 @@ class CReferenceBuildTest {
         assumeTrue(NativeData.gccRuns(), "gcc is not installed");
         Path source = Files.createDirectories(cache.resolve("broken"));
         Files.writeString(source.resolve("reference_lib.c"), "int broken( {\n");
-        PeerLibrary library = CReferenceBuild.build("gcc", source, cache.resolve("out"));
+        PeerLibrary library = CReferenceBuild.build(NativeData.compiler(), source, cache.resolve("out"));
         assertTrue(!library.available() && library.reason().startsWith("gcc failed to build the C reference kernels (exit 1): ")
                 && library.reason().contains("error"), library.reason());
     }

@@ -1,5 +1,6 @@
 package dev.lanewise.harness.peers;
 
+import dev.lanewise.harness.bench.peers.CReferenceBuild;
 import java.io.IOException;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +18,13 @@ final class NativeData {
         return v;
     }
 
-    /** Whether {@code gcc --version} runs: the one thing the C tests may assume. */
+    /**
+     * Whether {@code gcc --version} runs (the compiler {@code -Dlanewise.peers.cc} names, as the build uses): the
+     * one thing the C tests may assume.
+     */
     static boolean gccRuns() {
         try {
-            Process process = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(compiler(), "--version").redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
             return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
         } catch (IOException e) {
@@ -29,5 +33,10 @@ final class NativeData {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The compiler the build runs. */
+    static String compiler() {
+        return System.getProperty(CReferenceBuild.COMPILER_PROPERTY, "gcc");
     }
 }

@@ -71,8 +71,8 @@ public final class CReferenceBuild {
             }
             return PeerLibrary.found(Peer.C_REFERENCE, library, description);
         } catch (IOException e) {
-            return PeerLibrary.missing(Peer.C_REFERENCE, "gcc not found ('" + compiler + "' could not be run: "
-                    + e.getMessage() + ")");
+            return PeerLibrary.missing(Peer.C_REFERENCE, "gcc not found (" + e.getMessage().strip()
+                    + "): the C reference kernels cannot be built");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return PeerLibrary.missing(Peer.C_REFERENCE, "interrupted while building the C reference kernels");
