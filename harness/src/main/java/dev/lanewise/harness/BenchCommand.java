@@ -2,6 +2,7 @@ package dev.lanewise.harness;
 
 import dev.lanewise.kernels.Kernels;
 
+import dev.lanewise.harness.bench.AllCoresThreads;
 import dev.lanewise.harness.bench.BenchmarkCatalog;
 import dev.lanewise.harness.bench.BenchmarkRunner;
 import dev.lanewise.harness.bench.FeatureLevel;
@@ -61,6 +62,14 @@ public final class BenchCommand implements Callable<Integer> {
         };
         Map<String, String[]> overrides = new LinkedHashMap<>();
         params.forEach((k, v) -> overrides.put(k, v.split(",")));
+        if (!overrides.containsKey(AllCoresThreads.PARAM)) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            AllCoresThreads.forSelection(Pattern.compile(include), cores).ifPresent(threads -> {
+                overrides.put(AllCoresThreads.PARAM, threads);
+                System.out.println("threads=" + String.join(",", threads) + ": the benchmarks' own thread counts and all "
+                        + cores + " cores (choose with --param threads=...)");
+            });
+        }
         BenchmarkRunner runner = new BenchmarkRunner(plan, overrides);
         Path folder = out.resolve(machine != null ? machine : defaultMachineName());
         Map<FeatureLevel, List<Measurement>> byLevel = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.activation.ActivationKernels;
 import dev.lanewise.kernels.activation.Activations;
 
+import dev.lanewise.harness.bench.peers.CReference;
+import dev.lanewise.harness.bench.peers.NativePeerGuard;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +95,13 @@ public class ActivationBenchmark {
         for (int i = 0; i < x.length; i++) {
             out[i] = (float) Math.tanh(x[i]);
         }
+        return out;
+    }
+
+    /** The C reference: gcc -O3 -march=native -ffast-math with libmvec's vector expf, on the same arrays. */
+    @Benchmark
+    public float[] sigmoidC(NativePeerGuard peer) {
+        CReference.sigmoid(size, x, out);
         return out;
     }
 }

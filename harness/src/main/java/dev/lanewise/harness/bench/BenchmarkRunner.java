@@ -1,14 +1,18 @@
 package dev.lanewise.harness.bench;
 
+import dev.lanewise.harness.bench.peers.NativePeers;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -20,8 +24,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /** Runs JMH in this process (forks are separate JVMs) and turns its results into {@link Measurement}s. */
 public final class BenchmarkRunner {
-    /** Flags every fork gets: the Vector API module and a fixed heap, so GC sizing never differs between forks. */
-    static final List<String> COMMON_JVM_ARGS = List.of("--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g");
+    /**
+     * Flags every fork gets: the Vector API module, a fixed heap, so GC sizing never differs between forks, and
+     * native access for the peers called through java.lang.foreign (without it each fork warns on stderr).
+     */
+    static final List<String> COMMON_JVM_ARGS = List.of("--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g",
+            "--enable-native-access=ALL-UNNAMED");
 
     /** How long and how often to measure. */
     public record Plan(int forks, int warmupIterations, double warmupSeconds, int iterations, double iterationSeconds) {
@@ -43,6 +51,8 @@ public final class BenchmarkRunner {
 
     private final Plan plan;
     private final Map<String, String[]> params;
+    /** The native-peer notes printed so far, so that a run over several levels prints each once. */
+    private final Set<String> printedNotes = new HashSet<>();
 
     /**
      * @param plan   iterations and forks
@@ -53,10 +63,21 @@ public final class BenchmarkRunner {
         this.params = params;
     }
 
-    /** Runs every benchmark matching {@code include} at {@code level}; writes JMH's JSON to {@code json} if given. */
+    /**
+     * Runs every benchmark matching {@code include} at {@code level}; writes JMH's JSON to {@code json} if given.
+     * Benchmarks of a native peer missing here are left out, with a note (see {@link NativePeers}).
+     */
     public List<Measurement> run(String include, FeatureLevel level, Path json) throws RunnerException {
+        List<String> selected = BenchmarkCatalog.matching(Pattern.compile(include));
+        NativePeers peers = NativePeers.forSelection(selected);
+        peers.notes().stream().filter(printedNotes::add).forEach(System.out::println);
+        if (!selected.isEmpty() && peers.remaining(selected).isEmpty()) {
+            System.out.println("nothing left to run at level " + level.label() + ": every selected benchmark needs a missing native peer");
+            return List.of();
+        }
         List<String> jvmArgs = new ArrayList<>(COMMON_JVM_ARGS);
         jvmArgs.addAll(level.jvmArgs());
+        jvmArgs.addAll(peers.forkJvmArgs());
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .forks(plan.forks())
@@ -71,6 +92,7 @@ public final class BenchmarkRunner {
                 .jvmArgs(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true);
         params.forEach(options::param);
+        peers.excludes().forEach(options::exclude);
         if (json != null) {
             try {
                 Files.createDirectories(json.toAbsolutePath().getParent());

@@ -4,6 +4,9 @@ import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.blas.Blas;
 import dev.lanewise.kernels.blas.BlasKernels;
 
+import dev.lanewise.harness.bench.peers.CReference;
+import dev.lanewise.harness.bench.peers.NativePeerGuard;
+import dev.lanewise.harness.bench.peers.OpenBlas;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +100,44 @@ public class BlasBenchmark {
         for (int i = 0; i < x.length; i++) {
             y[i] = Math.fma(a, x[i], y[i]);
         }
+        return y;
+    }
+
+    // ---- Native peers through java.lang.foreign, on the same arrays (skipped with a note where missing) ----
+
+    /** The C reference dot (4 accumulators at the CPU's widest width, gcc -O3 -march=native). */
+    @Benchmark
+    public float dotC(NativePeerGuard peer) {
+        return CReference.dot(size, x, y);
+    }
+
+    /** OpenBLAS's cblas_sdot on one thread. */
+    @Benchmark
+    public float dotOpenBlas(NativePeerGuard peer) {
+        return OpenBlas.sdot(size, x, y);
+    }
+
+    /** OpenBLAS's cblas_sdot on every core (OpenBLAS splits long vectors). */
+    @Benchmark
+    public float dotOpenBlasAllCores(NativePeerGuard peer) {
+        return OpenBlas.sdot(size, x, y);
+    }
+
+    @Benchmark
+    public float[] axpyC(NativePeerGuard peer) {
+        CReference.axpy(size, alpha, x, y);
+        return y;
+    }
+
+    @Benchmark
+    public float[] axpyOpenBlas(NativePeerGuard peer) {
+        OpenBlas.saxpy(size, alpha, x, y);
+        return y;
+    }
+
+    @Benchmark
+    public float[] axpyOpenBlasAllCores(NativePeerGuard peer) {
+        OpenBlas.saxpy(size, alpha, x, y);
         return y;
     }
 }

@@ -4,6 +4,8 @@ import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.gemm.Gemm;
 import dev.lanewise.kernels.gemm.GemmKernels;
 
+import dev.lanewise.harness.bench.peers.NativePeerGuard;
+import dev.lanewise.harness.bench.peers.OpenBlas;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -157,6 +159,13 @@ public class GemmBenchmark {
                 }
             }
         }
+        return c;
+    }
+
+    /** OpenBLAS's cblas_sgemm (row-major, on the same arrays), on {@code threads} threads. */
+    @Benchmark
+    public float[] sgemmOpenBlas(NativePeerGuard peer) {
+        OpenBlas.sgemm(transA, transB, m, n, k, 1f, a, lda(), b, ldb(), 0f, c, n);
         return c;
     }
 }

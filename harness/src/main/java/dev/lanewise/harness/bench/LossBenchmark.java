@@ -4,6 +4,8 @@ import dev.lanewise.kernels.Kernels;
 import dev.lanewise.kernels.loss.LossKernels;
 import dev.lanewise.kernels.loss.Losses;
 
+import dev.lanewise.harness.bench.peers.CReference;
+import dev.lanewise.harness.bench.peers.NativePeerGuard;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -164,5 +166,11 @@ public class LossBenchmark {
             g[i] = d * scale;
         }
         return sum / p.length;
+    }
+
+    /** The C reference (the same formula, gcc -O3 -march=native -ffast-math, libmvec's expf), on the same arrays. */
+    @Benchmark
+    public float softmaxCrossEntropyC(Softmax s, NativePeerGuard peer) {
+        return CReference.softmaxCrossEntropy(s.cols, s.logits, s.labels, s.grad);
     }
 }

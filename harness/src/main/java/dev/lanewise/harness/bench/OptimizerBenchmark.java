@@ -13,6 +13,8 @@ import dev.lanewise.kernels.optim.RAdamConfig;
 import dev.lanewise.kernels.optim.RmspropConfig;
 import dev.lanewise.kernels.optim.SgdConfig;
 
+import dev.lanewise.harness.bench.peers.CReference;
+import dev.lanewise.harness.bench.peers.NativePeerGuard;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -413,5 +415,14 @@ public class OptimizerBenchmark {
             m[i] = 0.99f * mi + 0.01f * gi;
         }
         return p;
+    }
+
+    // ---- Native peer ----
+
+    /** The C reference Adam (one fused pass, gcc -O3 -march=native -ffast-math), with ADAM's hyperparameters. */
+    @Benchmark
+    public float[] adamC(Floats s, NativePeerGuard peer) {
+        CReference.adam(s.size, s.param, s.grad, s.a, s.b, ADAM.lr(), ADAM.beta1(), ADAM.beta2(), ADAM.eps(), ++s.step);
+        return s.param;
     }
 }

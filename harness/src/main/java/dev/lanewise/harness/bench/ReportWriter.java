@@ -32,6 +32,7 @@ public final class ReportWriter {
                 + "- JMH plan: " + plan.forks() + " fork(s), " + plan.warmupIterations() + " x " + plan.warmupSeconds()
                 + " s warmup, " + plan.iterations() + " x " + plan.iterationSeconds() + " s measurement; fork flags "
                 + String.join(" ", BenchmarkRunner.COMMON_JVM_ARGS) + " plus each level's\n"
+                + dev.lanewise.harness.bench.peers.NativePeers.environment()
                 + "- Date: " + LocalDate.now() + "\n"
                 + "- Command: `" + command + "`\n";
     }

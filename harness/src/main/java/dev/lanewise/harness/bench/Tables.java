@@ -30,22 +30,34 @@ public final class Tables {
         return new ArrayList<>(rows.values());
     }
 
-    /** One table: every implementation's time and rate, and lanewise's speedup over each baseline. */
+    /**
+     * One table: every implementation's time and rate, and lanewise's speedup over each baseline; lanewise's own
+     * line also shows its speedup over the native peers measured in the row, the C reference kernels and
+     * single-threaded OpenBLAS, with the error propagated from both.
+     */
     public static String implementationTable(List<Row> rows) {
         StringBuilder md = new StringBuilder();
-        md.append("| benchmark | kernel | params | implementation | time (ns/op ± 99.9%) | GFLOPS | GB/s | Gelem/s | lanewise speedup |\n");
-        md.append("|---|---|---|---|---:|---:|---:|---:|---:|\n");
+        md.append("| benchmark | kernel | params | implementation | time (ns/op ± 99.9%) | GFLOPS | GB/s | Gelem/s | lanewise speedup "
+                + "| lanewise / C | lanewise / OpenBLAS |\n");
+        md.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             Optional<Measurement> lanewise = row.get("Vector").or(() -> row.get("Lanewise"));
             for (Map.Entry<String, Measurement> e : row.byImplementation().entrySet()) {
                 Measurement m = e.getValue();
                 String speedup = lanewise.filter(l -> l != m).map(l -> Ratio.speedup(l, m).toString()).orElse("");
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+                Optional<Measurement> self = lanewise.filter(l -> l == m);
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
                         row.benchmark(), row.kernel(), row.params(), e.getKey(), time(m),
-                        rate(m.gflops()), rate(m.gbPerSecond()), rate(m.gelemsPerSecond()), speedup));
+                        rate(m.gflops()), rate(m.gbPerSecond()), rate(m.gelemsPerSecond()), speedup,
+                        overPeer(self, row.get("C")), overPeer(self, row.get("OpenBlas"))));
             }
         }
         return md.toString();
+    }
+
+    /** lanewise's speedup over a peer, where both were measured. */
+    private static String overPeer(Optional<Measurement> lanewise, Optional<Measurement> peer) {
+        return lanewise.flatMap(l -> peer.map(p -> Ratio.speedup(l, p).toString())).orElse("");
     }
 
     static String time(Measurement m) {
