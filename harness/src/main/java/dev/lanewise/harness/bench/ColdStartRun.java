@@ -41,15 +41,15 @@ public final class ColdStartRun {
 
     /**
      * Runs the methods of {@link ColdStartCalls} whose names match {@code methods}, {@code forks} fresh JVMs each,
-     * {@code calls} calls timed in each, no warmup; JMH's JSON goes to {@code json}, its console output to a
-     * temporary file that is deleted once the run succeeded, and quoted in the exception where it failed.
+     * {@code calls} calls timed in each, no warmup; JMH's JSON goes to {@code json} (null: none; it holds every
+     * call's time, some megabytes for a full run), its console output to a temporary file, whose end the
+     * exception quotes where the run failed.
      *
      * @throws IllegalArgumentException where forks or calls are below 1 or methods is no regex
      * @throws RunnerException          where JMH or a fork failed (a guard's refusal, say); the message ends with
      *                                  JMH's output
      */
     public static Result run(Path json, int forks, int calls, String methods) throws RunnerException, IOException {
-        Objects.requireNonNull(json, "json");
         Objects.requireNonNull(methods, "methods");
         if (forks < 1) {
             throw new IllegalArgumentException("forks must be >= 1, was " + forks);
@@ -62,8 +62,9 @@ public final class ColdStartRun {
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("methods must be a regular expression, was " + methods, e);
         }
-        Path parent = json.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        if (json != null) {
+            Files.createDirectories(json.toAbsolutePath().getParent());
+        }
         Path records = Files.createTempDirectory("lanewise-cold-start-forks");
         Path log = Files.createTempFile("lanewise-cold-start", ".log");
         try {
@@ -79,9 +80,10 @@ public final class ColdStartRun {
                     .forks(forks)
                     .jvmArgs(jvmArgs.toArray(String[]::new))
                     .shouldFailOnError(true)
-                    .resultFormat(ResultFormatType.JSON)
-                    .result(json.toString())
                     .output(log.toString());
+            if (json != null) {
+                options.resultFormat(ResultFormatType.JSON).result(json.toString());
+            }
             Collection<RunResult> results;
             try {
                 results = new Runner(options.build()).run();
@@ -93,9 +95,9 @@ public final class ColdStartRun {
             for (RunResult result : results) {
                 runs.add(runsOf(result, forkRecords));
             }
-            Files.deleteIfExists(log);
             return new Result(runs, forkRecords);
         } finally {
+            Files.deleteIfExists(log);
             deleteTree(records);
         }
     }

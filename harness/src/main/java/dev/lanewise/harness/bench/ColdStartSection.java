@@ -75,7 +75,8 @@ public final class ColdStartSection {
      * Runs {@link ColdStartCalls} through JMH ({@link ColdStartRun#run}) and renders the section, with a table of
      * what its forks ran with.
      *
-     * @param json   where JMH writes its JSON results (every call's time is in it)
+     * @param json   where JMH writes its JSON results (every call's time is in it: some megabytes for a full
+     *               run), or null for none
      * @param forks  fresh JVMs per kernel and path (3 is a good choice)
      * @param calls  calls timed per fork (2,000 to 5,000)
      */
