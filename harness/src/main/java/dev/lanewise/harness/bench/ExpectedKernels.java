@@ -88,7 +88,7 @@ public record ExpectedKernels(Kind kind, int bits, String source) {
         if (preferredBits.isPresent()) {
             return new ExpectedKernels(Kind.VECTOR, preferredBits.getAsInt(), "the JVM's preferred float species");
         }
-        return new ExpectedKernels(Kind.VECTOR, 0, "the vector path, whose width is unknown here because the "
+        return new ExpectedKernels(Kind.VECTOR, 0, "at the JVM's preferred width, unknown here because the "
                 + "Vector API module is absent or its classes did not load");
     }
 
