@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
-public class ActivationBenchmark {
+public class ActivationBenchmark extends KernelPathGuard {
     private static final ActivationKernels SCALAR = Kernels.scalar().activations();
 
     @Param({"4096", "65536", "1048576", "16777216"})

@@ -78,6 +78,9 @@ public final class BenchmarkRunner {
         List<String> jvmArgs = new ArrayList<>(COMMON_JVM_ARGS);
         jvmArgs.addAll(level.jvmArgs());
         jvmArgs.addAll(peers.forkJvmArgs());
+        if (forkRecords != null) {
+            jvmArgs.add("-D" + ForkRecord.FOLDER_PROPERTY + "=" + forkRecords.toAbsolutePath());
+        }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .forks(plan.forks())
@@ -136,5 +139,19 @@ public final class BenchmarkRunner {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(className + " must declare public static Work work(String, Map<String,String>)", e);
         }
+    }
+
+    /** Where each fork writes its {@link ForkRecord}, or null for no records. */
+    private Path forkRecords;
+
+    /**
+     * Makes every fork of later {@link #run}s write what it ran with into {@code folder} (one file per fork; read
+     * them with {@link ForkRecords#load}). Records accumulate there: give a fresh folder per report.
+     *
+     * @return this runner
+     */
+    public BenchmarkRunner recordForksIn(Path folder) {
+        this.forkRecords = java.util.Objects.requireNonNull(folder, "folder");
+        return this;
     }
 }

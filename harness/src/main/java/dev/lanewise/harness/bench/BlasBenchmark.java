@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
-public class BlasBenchmark {
+public class BlasBenchmark extends KernelPathGuard {
     private static final BlasKernels SCALAR = Kernels.scalar().blas();
 
     @Param({"4096", "65536", "1048576", "16777216"})

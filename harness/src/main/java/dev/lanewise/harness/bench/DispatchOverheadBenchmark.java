@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
-public class DispatchOverheadBenchmark {
+public class DispatchOverheadBenchmark extends KernelPathGuard {
     private static final VectorBlas DIRECT = new VectorBlas();
 
     @Param({"16", "4096"})

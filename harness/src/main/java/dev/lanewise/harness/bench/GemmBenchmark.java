@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
-public class GemmBenchmark {
+public class GemmBenchmark extends KernelPathGuard {
     private static final GemmKernels SCALAR = Kernels.scalar().gemm();
 
     @Param({"128", "256", "512", "1024", "2048", "256x784x256", "256x256x10", "784x256x256:TN", "256x10x256:NT"})

@@ -62,7 +62,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
-public class LinearModelBenchmark {
+@State(Scope.Thread)
+public class LinearModelBenchmark extends KernelPathGuard {
     static final int STEP_BATCH = 256;
     static final int SYNTHETIC_FEATURES = 784;
     static final int SYNTHETIC_CLASSES = 10;

@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
-public class LossBenchmark {
+@State(Scope.Thread)
+public class LossBenchmark extends KernelPathGuard {
     private static final LossKernels SCALAR = Kernels.scalar().losses();
 
     public static Work work(String method, Map<String, String> params) {

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
-public class MlpTrainStepBenchmark {
+public class MlpTrainStepBenchmark extends KernelPathGuard {
     @Param({"64", "256"})
     public int batch;
 

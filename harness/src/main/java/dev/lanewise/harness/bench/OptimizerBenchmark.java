@@ -58,7 +58,8 @@ import org.tribuo.math.protos.ParametersProto;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms3g", "-Xmx3g"})
-public class OptimizerBenchmark {
+@State(Scope.Thread)
+public class OptimizerBenchmark extends KernelPathGuard {
     private static final OptimizerKernels VECTOR = Optimizers.kernels();
     private static final OptimizerKernels SCALAR = Kernels.scalar().optimizers();
 

@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
-public class SegmentBenchmark {
+public class SegmentBenchmark extends KernelPathGuard {
     private static final OptimizerKernels ARRAY_OPTIMIZERS = Optimizers.kernels();
     private static final OptimizerSegmentKernels SEGMENT_OPTIMIZERS = Optimizers.segmentKernels();
     // A small learning rate, so that parameters stay bounded however many invocations run on one gradient.

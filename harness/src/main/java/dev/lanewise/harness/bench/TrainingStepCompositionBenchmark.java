@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
-public class TrainingStepCompositionBenchmark {
+@State(Scope.Thread)
+public class TrainingStepCompositionBenchmark extends KernelPathGuard {
     static final int INPUTS = 784;
     static final int HIDDEN = 256;
     static final int OUTPUTS = 10;
