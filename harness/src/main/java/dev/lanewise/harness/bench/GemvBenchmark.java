@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
-public class GemvBenchmark {
+public class GemvBenchmark extends KernelPathGuard {
     private static final GemmKernels SCALAR = Kernels.scalar().gemm();
 
     @Param({"256x784", "1024x1024", "4096x4096"})
