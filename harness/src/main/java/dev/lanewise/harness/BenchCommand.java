@@ -53,13 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         requireBenchmarks(include);
-        BenchmarkRunner.Plan plan = switch (planName) {
-            case "quick" -> BenchmarkRunner.Plan.quick();
-            case "standard" -> BenchmarkRunner.Plan.standard();
-            case "full" -> BenchmarkRunner.Plan.full();
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--plan must be quick, standard or full, was " + planName);
-        };
+        BenchmarkRunner.Plan plan = plan(planName);
         Map<String, String[]> overrides = new LinkedHashMap<>();
         params.forEach((k, v) -> overrides.put(k, v.split(",")));
         if (!overrides.containsKey(AllCoresThreads.PARAM)) {
@@ -82,6 +76,16 @@ public final class BenchCommand implements Callable<Integer> {
                 ReportWriter.environment(command, plan), byLevel);
         System.out.println("wrote " + report);
         return 0;
+    }
+
+    /** The plan named {@code quick}, {@code standard} or {@code full}. */
+    static BenchmarkRunner.Plan plan(String planName) {
+        return switch (planName) {
+            case "quick" -> BenchmarkRunner.Plan.quick();
+            case "standard" -> BenchmarkRunner.Plan.standard();
+            case "full" -> BenchmarkRunner.Plan.full();
+            default -> throw new UserError("--plan must be quick, standard or full, was " + planName);
+        };
     }
 
     /** Refuses, before JMH starts, a pattern that is no regex or selects no benchmark (JMH would throw). */

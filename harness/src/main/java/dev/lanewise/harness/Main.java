@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lanewise", mixinStandardHelpOptions = true, version = "lanewise 0.1.0",
         description = "SIMD gradient-descent kernels on the Java Vector API: dispatch report, comparisons, benchmarks, "
                 + "and training, prediction and evaluation from CSV files.",
-        subcommands = {MainJob.class, InfoCommand.class, BenchCommand.class, CompareCommand.class, LinearFitTimingCommand.class, MlpFitTimingCommand.class,
+        subcommands = {MainJob.class, InfoCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, LinearFitTimingCommand.class, MlpFitTimingCommand.class,
                 TrainCommand.class, PredictCommand.class, EvaluateCommand.class})
 public final class Main implements Runnable {
     /**

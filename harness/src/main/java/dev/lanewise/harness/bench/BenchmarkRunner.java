@@ -104,7 +104,9 @@ public final class BenchmarkRunner {
             }
             options.resultFormat(ResultFormatType.JSON).result(json.toString());
         }
-        Collection<RunResult> results = new Runner(options.build()).run();
+        Runner runner = progress == null ? new Runner(options.build())
+                : new Runner(options.build(), progress.format(level, BenchmarkCatalog.plannedRuns(include, peers.excludes(), params)));
+        Collection<RunResult> results = runner.run();
         List<Measurement> measurements = new ArrayList<>();
         for (RunResult result : results) {
             measurements.add(toMeasurement(result, level));
@@ -152,6 +154,37 @@ public final class BenchmarkRunner {
      */
     public BenchmarkRunner recordForksIn(Path folder) {
         this.forkRecords = java.util.Objects.requireNonNull(folder, "folder");
+        return this;
+    }
+
+    /** Where JMH's text goes and how progress is shown, or null for JMH's own console output. */
+    private ProgressSink progress;
+
+    /** JMH's text appended to a log file, progress ({@link JmhProgress}) on the console, per phase. */
+    private record ProgressSink(String phase, java.io.PrintStream console, Path log) {
+        org.openjdk.jmh.runner.format.OutputFormat format(FeatureLevel level, int planned) {
+            try {
+                Files.createDirectories(log.toAbsolutePath().getParent());
+                java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(log,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true,
+                        java.nio.charset.StandardCharsets.UTF_8);
+                return new JmhProgress(org.openjdk.jmh.runner.format.OutputFormatFactory.createFormatInstance(file,
+                        org.openjdk.jmh.runner.options.VerboseMode.NORMAL), console, phase + " (" + level.label() + ")", planned);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot open the JMH log " + log, e);
+            }
+        }
+    }
+
+    /**
+     * Sends JMH's text of later {@link #run}s to {@code log} (appended) and shows progress on {@code console}
+     * instead, named {@code phase}.
+     *
+     * @return this runner
+     */
+    public BenchmarkRunner showProgress(String phase, java.io.PrintStream console, Path log) {
+        this.progress = new ProgressSink(java.util.Objects.requireNonNull(phase, "phase"),
+                java.util.Objects.requireNonNull(console, "console"), java.util.Objects.requireNonNull(log, "log"));
         return this;
     }
 }

@@ -57,7 +57,7 @@ import org.tribuo.math.protos.ParametersProto;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms3g", "-Xmx3g"})
+@Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xms3g", "-Xmx3g"})
 @State(Scope.Thread)
 public class OptimizerBenchmark extends KernelPathGuard {
     private static final OptimizerKernels VECTOR = Optimizers.kernels();

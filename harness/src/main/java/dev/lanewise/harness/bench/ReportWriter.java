@@ -40,7 +40,16 @@ public final class ReportWriter {
     /** Writes {@code name}.md with a table and a chart per benchmark class, and a level comparison. */
     public Path write(String name, String title, String environment, Map<FeatureLevel, List<Measurement>> byLevel)
             throws IOException {
-        StringBuilder md = new StringBuilder("# " + title + "\n\n" + environment + "\n");
+        return write(name, title, environment, "", byLevel, List.of());
+    }
+
+    /**
+     * As {@link #write(String, String, String, Map)}, with {@code preface} (Markdown) right after the header and
+     * {@code appendix} sections at the end.
+     */
+    public Path write(String name, String title, String environment, String preface,
+            Map<FeatureLevel, List<Measurement>> byLevel, List<String> appendix) throws IOException {
+        StringBuilder md = new StringBuilder("# " + title + "\n\n" + environment + "\n" + preface);
         md.append("Times are JMH averages with their 99.9% confidence half-width; speedups are lanewise's "
                 + "(the `Vector` method, through the public facade) over each other implementation measured at the "
                 + "same level, with errors propagated from both.\n\n");
@@ -62,6 +71,7 @@ public final class ReportWriter {
         if (byLevel.size() > 1) {
             md.append(levelComparison(name, byLevel));
         }
+        appendix.forEach(section -> md.append('\n').append(section));
         Path report = folder.resolve(name + ".md");
         writeAtomically(report, md.toString());
         return report;

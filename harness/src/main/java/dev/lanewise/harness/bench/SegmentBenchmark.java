@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
+@Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xms2g", "-Xmx2g"})
 public class SegmentBenchmark extends KernelPathGuard {
     private static final OptimizerKernels ARRAY_OPTIMIZERS = Optimizers.kernels();
     private static final OptimizerSegmentKernels SEGMENT_OPTIMIZERS = Optimizers.segmentKernels();

@@ -28,7 +28,8 @@ class ForkRecordsTest {
         assertEquals("scalar", ForkRecord.levelOf(List.of("--add-modules=jdk.incubator.vector", "-Dlanewise.kernels=scalar")));
         assertEquals("vector256", ForkRecord.levelOf(List.of("-Dlanewise.vector.bits=256", "-XX:MaxVectorSize=32")));
         assertEquals("default", ForkRecord.levelOf(List.of("--add-modules=jdk.incubator.vector", "-Xmx2g")));
-        assertEquals("custom", ForkRecord.levelOf(List.of("-XX:UseAVX=2")));
+        assertEquals("avx2", ForkRecord.levelOf(List.of("-XX:UseAVX=2")));
+        assertEquals("custom", ForkRecord.levelOf(List.of("-XX:UseAVX=3")));
     }
 
     @Test

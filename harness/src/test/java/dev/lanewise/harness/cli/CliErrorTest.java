@@ -226,6 +226,23 @@ class CliErrorTest {
         fails("CSV file not found", "predict", digitsModel.toString(), "nosuch.csv", "-o", "out/p.csv");
     }
 
+    // ---- report ----
+
+    @Test
+    void reportWithAnUnknownPlan() throws Exception {
+        fails("--plan must be quick, standard or full, was fast", "report", "--plan", "fast", "--out", "out");
+    }
+
+    @Test
+    void reportWithNoColdForks() throws Exception {
+        fails("--cold-forks must be >= 1", "report", "--cold-forks", "0", "--out", "out");
+    }
+
+    @Test
+    void reportComparedWithAMissingReport() throws Exception {
+        fails("no such report: nosuch.md", "report", "--compare-with", "nosuch.md", "--out", "out");
+    }
+
     // ---- bench and the command line itself ----
 
     @Test
