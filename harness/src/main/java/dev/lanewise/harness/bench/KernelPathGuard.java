@@ -21,6 +21,19 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * method named {@code sigmoidVector} measured the scalar kernel, a dozen times slower, under its vector name.
  */
 public abstract class KernelPathGuard {
+    /**
+     * The kernels' logger, quieted before the guard first touches {@link Kernels}: every fork would otherwise print
+     * the dispatch line into a report's progress; the fork's record keeps it. Held here because
+     * java.util.logging keeps loggers weakly, and a collected one would lose its level.
+     */
+    private static final java.util.logging.Logger KERNEL_LOG = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.lanewise.kernels");
+        log.setLevel(java.util.logging.Level.WARNING);
+        return log;
+    }
+
 
     /**
      * Checks the fork's kernels against the method's name, runs {@link #prepareFork} and writes the fork's
