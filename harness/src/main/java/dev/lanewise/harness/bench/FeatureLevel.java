@@ -51,11 +51,14 @@ public enum FeatureLevel {
      * The JVM as on an SSE-only CPU ({@code -XX:UseAVX=0}): 128-bit species and no hardware FMA. The JVM then
      * reports {@code UseFMA=false} and the kernels' FMA policy already picks multiply-add; the fork also says
      * {@code -Dlanewise.fma=false}, so that the level never measures the JVM's software FMA (thousands of times
-     * slower) whatever the JVM reports. Shown only on an AVX CPU.
+     * slower) whatever the JVM reports. The dispatcher refuses the vector path there (C2 leaves part of the API
+     * unintrinsified without AVX), so the fork forces it with {@code -Dlanewise.kernels=vector}: the level shows
+     * what SSE gives the Vector API, which is why production runs scalar there. Shown only on an AVX CPU.
      */
-    SSE("sse", 128, List.of("-XX:UseAVX=0", "-Dlanewise.fma=false"), "sse4_2", "avx",
-            "no hardware FMA: code that calls Math.fma or a vector fma itself (the plain-Java axpy peer, "
-                    + "the vector l2Penalty's double sum) runs the JVM's software FMA, thousands of times slower");
+    SSE("sse", 128, List.of("-XX:UseAVX=0", "-Dlanewise.fma=false", "-Dlanewise.kernels=vector"), "sse4_2", "avx",
+            "no hardware FMA: code that calls Math.fma or a vector fma itself (the plain-Java axpy peer) runs the "
+                    + "JVM's software FMA, thousands of times slower; and the vector path is forced (production "
+                    + "refuses it without AVX: division and square root ran 40-400x slower than scalar)");
 
     /** The levels {@code --levels all} considers, narrowest first. */
     private static final List<FeatureLevel> CANDIDATES = List.of(SCALAR, SSE, AVX1, V128, AVX2, V256, V512);

@@ -64,7 +64,7 @@ class FeatureLevelTest {
 
     @Test
     void theSseLevelNeverReliesOnHardwareFma() {
-        assertEquals(List.of("-XX:UseAVX=0", "-Dlanewise.fma=false"), SSE.jvmArgs());
+        assertEquals(List.of("-XX:UseAVX=0", "-Dlanewise.fma=false", "-Dlanewise.kernels=vector"), SSE.jvmArgs());
         assertTrue(SSE.caveat().orElseThrow().contains("software FMA"));
         assertEquals(List.of("-XX:UseAVX=2"), AVX2.jvmArgs());
         assertEquals(List.of("-XX:UseAVX=1"), AVX1.jvmArgs());

@@ -44,6 +44,14 @@ class VectorPreconditionsTest {
     }
 
     @Test
+    void anX86JvmWithoutAvxIsRefused() {
+        assertTrue(VectorPreconditions.notIntrinsified(OPENJDK, flags(Map.of("UseAVX", "0"))).orElse("")
+                .contains("without AVX (UseAVX=0)"));
+        assertEquals(Optional.empty(), VectorPreconditions.notIntrinsified(OPENJDK, flags(Map.of("UseAVX", "1"))));
+        assertEquals(Optional.empty(), VectorPreconditions.notIntrinsified(OPENJDK, flags(Map.of("UseAVX", "3"))));
+    }
+
+    @Test
     void anInterpretedOrC1OnlyJvmIsRefused() {
         assertEquals(Optional.empty(), VectorPreconditions.c2Missing("mixed mode, sharing", List.of("-Xss4m")));
         assertEquals(Optional.empty(),

@@ -45,6 +45,9 @@ class SteadyStateAllocationTest {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-modules=jdk.incubator.vector");
+        // As the launcher runs: with native access the kernels probe addresses to align their loops, and that
+        // probe must not allocate either.
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Xmx512m");
         // The test JVM's -XX flags and lanewise properties go along, so that -Dtest.jvm.flags reaches the fork:
         // for example -XX:UseAVX=2, -Dlanewise.fma=false, or a CompileCommand that stops C2 inlining a method.

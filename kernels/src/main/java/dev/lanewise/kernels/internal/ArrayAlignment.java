@@ -5,6 +5,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.WeakReference;
 import java.util.Locale;
 
 /**
@@ -106,13 +107,37 @@ public final class ArrayAlignment {
         return (LINE_BYTES - misalignment) >> 2;
     }
 
+    /** An array and its heap segment, both held weakly so that the cache never keeps an array alive. */
+    private record Wrapped(WeakReference<float[]> array, WeakReference<MemorySegment> segment) {}
+
+    /** Direct-mapped by identity hash; racy but safe (a record's final fields publish safely). */
+    private static final Wrapped[] SEGMENTS = new Wrapped[64];
+
+    /**
+     * {@code a} as a heap segment, made once per array: a segment made per call escapes into the downcall,
+     * so C2 cannot remove it, and a training step that probes a dozen arrays allocated about 64 bytes a step.
+     */
+    private static MemorySegment segmentOf(float[] a) {
+        int slot = System.identityHashCode(a) & (SEGMENTS.length - 1);
+        Wrapped wrapped = SEGMENTS[slot];
+        if (wrapped != null && wrapped.array().get() == a) {
+            MemorySegment segment = wrapped.segment().get();
+            if (segment != null) {
+                return segment;
+            }
+        }
+        MemorySegment segment = MemorySegment.ofArray(a);
+        SEGMENTS[slot] = new Wrapped(new WeakReference<>(a), new WeakReference<>(segment));
+        return segment;
+    }
+
     /** The address of element 0 of {@code a} at this instant, or -1 where it cannot be probed. */
     public static long addressOf(float[] a) {
         if (MEMSET == null) {
             return -1;
         }
         try {
-            return ((MemorySegment) MEMSET.invokeExact(MemorySegment.ofArray(a), 0, 0L)).address();
+            return ((MemorySegment) MEMSET.invokeExact(segmentOf(a), 0, 0L)).address();
         } catch (Throwable e) {
             throw new IllegalStateException("memset(p, 0, 0) failed", e);
         }

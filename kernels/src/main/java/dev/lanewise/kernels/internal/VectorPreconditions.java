@@ -55,6 +55,13 @@ public final class VectorPreconditions {
         if (flags.apply("EnableVectorSupport").map("false"::equals).orElse(false)) {
             return Optional.of("the Vector API is not intrinsified (EnableVectorSupport=false)");
         }
+        // x86 only (elsewhere the flag does not exist): with SSE alone C2 leaves part of the API unintrinsified.
+        // Measured on Zen 5 at -XX:UseAVX=0: dot and axpy ran vectorized, but sigmoid, softmax cross-entropy and
+        // Adam (division, square root) ran at 0.00-0.01 Gelem/s, 40-400x slower than the scalar path.
+        if (flags.apply("UseAVX").map("0"::equals).orElse(false)) {
+            return Optional.of("the JVM runs without AVX (UseAVX=0), where C2 does not intrinsify all the Vector API"
+                    + " operations the kernels use (measured 40-400x slower than scalar)");
+        }
         // Lucene refuses a JVMCI compiler (Graal) in C2's place too; these kernels were tuned and measured on C2.
         if (flags.apply("UseJVMCICompiler").map("true"::equals).orElse(false)) {
             return Optional.of("the JIT is a JVMCI compiler (UseJVMCICompiler=true), not C2");
