@@ -110,24 +110,40 @@ public final class ArrayAlignment {
     /** An array and its heap segment, both held weakly so that the cache never keeps an array alive. */
     private record Wrapped(WeakReference<float[]> array, WeakReference<MemorySegment> segment) {}
 
-    /** Direct-mapped by identity hash; racy but safe (a record's final fields publish safely). */
-    private static final Wrapped[] SEGMENTS = new Wrapped[64];
+    /**
+     * Open addressing by identity hash, {@link #PROBES} slots per array: a dozen arrays (a training step's
+     * parameters, buffers and GEMM workspaces) must never evict one another, or each eviction allocates again.
+     * Racy but safe: a record's final fields publish safely, and a lost update only costs a new segment.
+     */
+    private static final Wrapped[] SEGMENTS = new Wrapped[512];
+    private static final int PROBES = 8;
 
     /**
      * {@code a} as a heap segment, made once per array: a segment made per call escapes into the downcall,
      * so C2 cannot remove it, and a training step that probes a dozen arrays allocated about 64 bytes a step.
      */
     private static MemorySegment segmentOf(float[] a) {
-        int slot = System.identityHashCode(a) & (SEGMENTS.length - 1);
-        Wrapped wrapped = SEGMENTS[slot];
-        if (wrapped != null && wrapped.array().get() == a) {
-            MemorySegment segment = wrapped.segment().get();
-            if (segment != null) {
-                return segment;
+        int home = System.identityHashCode(a);
+        int free = -1;
+        for (int k = 0; k < PROBES; k++) {
+            int slot = (home + k) & (SEGMENTS.length - 1);
+            Wrapped wrapped = SEGMENTS[slot];
+            float[] held = wrapped == null ? null : wrapped.array().get();
+            if (held == a) {
+                MemorySegment segment = wrapped.segment().get();
+                if (segment != null) {
+                    return segment;
+                }
+                free = slot;
+                break;
+            }
+            if (held == null && free < 0) {
+                free = slot; // empty, or its array was collected
             }
         }
         MemorySegment segment = MemorySegment.ofArray(a);
-        SEGMENTS[slot] = new Wrapped(new WeakReference<>(a), new WeakReference<>(segment));
+        SEGMENTS[free >= 0 ? free : home & (SEGMENTS.length - 1)] =
+                new Wrapped(new WeakReference<>(a), new WeakReference<>(segment));
         return segment;
     }
 
