@@ -61,7 +61,7 @@ class JmhResultsTest {
     void theForksFlagsGiveTheLevelBeforeTheFileName() throws Exception {
         assertEquals(FeatureLevel.V128, JmhResults.read(fixture("old/blas-vector128.json")).get(0).level());
         // Flags decide over the name; where they show no level, the name's suffix decides; else default.
-        assertEquals(FeatureLevel.SSE, only("[" + entry("\"-XX:UseAVX=0\", \"-Dlanewise.fma=false\"") + "]", "x-default.json").level());
+        assertEquals(FeatureLevel.SSE, only("[" + entry("\"-XX:UseAVX=0\", \"-Dlanewise.fma=false\", \"-Dlanewise.kernels=vector\"") + "]", "x-default.json").level());
         assertEquals(FeatureLevel.AVX2, only("[" + entry("\"-XX:UseAVX=2\"") + "]", "x.json").level());
         assertEquals(FeatureLevel.SCALAR, only("[" + entry("\"-Dlanewise.kernels=scalar\"") + "]", "x.json").level());
         assertEquals(FeatureLevel.V256, only("[" + entry("\"-Xmx2g\"") + "]", "gemm-vector256.json").level());
