@@ -47,4 +47,27 @@ class ArrayAlignmentTest {
             assertEquals(0, ArrayAlignment.elementsBeforeLine(a, 0, a.length));
         }
     }
+
+    @Test
+    void probingTheSameFortyArraysAgainAllocatesNothing() {
+        // A training step probes a few dozen arrays on every step; the probe's segment cache must keep them all,
+        // or every step allocates (the first, direct-mapped cache of 64 slots made 320 bytes a step).
+        float[][] arrays = new float[40][ArrayAlignment.MIN_ELEMENTS + 7];
+        long sink = 0;
+        for (int round = 0; round < 5_000; round++) { // until C2 has compiled the probe
+            for (float[] a : arrays) {
+                sink += ArrayAlignment.elementsBeforeLine(a, 3, a.length - 3);
+            }
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int round = 0; round < 1_000; round++) {
+            for (float[] a : arrays) {
+                sink += ArrayAlignment.elementsBeforeLine(a, 3, a.length - 3);
+            }
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 4_096, "40,000 probes of 40 arrays allocated " + allocated + " bytes (sink " + sink + ")");
+    }
 }
