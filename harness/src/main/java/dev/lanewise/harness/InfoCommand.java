@@ -16,5 +16,6 @@ public final class InfoCommand implements Runnable {
         System.out.println("Vector API module present: " + Kernels.vectorModulePresent()
                 + (Kernels.preferredVectorBits().isPresent()
                         ? ", preferred float species " + Kernels.preferredVectorBits().getAsInt() + " bits" : ""));
+        System.out.println("Loop alignment: " + Kernels.loopAlignment());
     }
 }

@@ -135,6 +135,14 @@ public final class Kernels {
         return Chosen.CHOICE;
     }
 
+    /**
+     * Whether the vector kernels start their loops on a cache line, and if not why: they do where the JVM grants
+     * this module native access ({@code --enable-native-access}), which lets them learn an array's address.
+     */
+    public static String loopAlignment() {
+        return dev.lanewise.kernels.internal.ArrayAlignment.describe();
+    }
+
     /** The scalar reference kernels. */
     public static KernelProvider scalar() {
         return Scalar.PROVIDER;

@@ -29,6 +29,7 @@ public final class ReportWriter {
                 + "- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + "\n"
                 + "- Kernel choice in this JVM: " + Kernels.choice().describe() + "\n"
                 + "- Preferred float species: " + Kernels.preferredVectorBits().orElse(0) + " bits\n"
+                + "- Loop alignment in this JVM (forks get --enable-native-access): " + Kernels.loopAlignment() + "\n"
                 + "- JMH plan: " + plan.forks() + " fork(s), " + plan.warmupIterations() + " x " + plan.warmupSeconds()
                 + " s warmup, " + plan.iterations() + " x " + plan.iterationSeconds() + " s measurement; fork flags "
                 + String.join(" ", BenchmarkRunner.COMMON_JVM_ARGS) + " plus each level's\n"
