@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -18,19 +19,11 @@ public final class BenchmarkCatalog {
 
     /** Every benchmark's full name ({@code dev.lanewise.harness.bench.BlasBenchmark.dotVector}), sorted. */
     public static List<String> all() {
-        // BENCHMARK_LIST already starts with "/"; another one makes "//META-INF/...", which a jar does not find.
-        try (InputStream in = BenchmarkCatalog.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
-            if (in == null) {
-                return List.of();
-            }
-            TreeSet<String> names = new TreeSet<>();
-            for (BenchmarkListEntry entry : BenchmarkList.readBenchmarkList(in)) {
-                names.add(entry.getUsername());
-            }
-            return List.copyOf(names);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the benchmark list", e);
+        TreeSet<String> names = new TreeSet<>();
+        for (BenchmarkListEntry entry : entries()) {
+            names.add(entry.getUsername());
         }
+        return List.copyOf(names);
     }
 
     /** The benchmarks {@code include} selects, as JMH selects them (a regex found anywhere in the full name). */
@@ -52,29 +45,31 @@ public final class BenchmarkCatalog {
      * How many (benchmark, parameter set) runs JMH will make for {@code include} minus {@code excludes}, with
      * {@code overrides} replacing a parameter's annotated values: the denominator of a progress bar.
      */
-    public static int plannedRuns(String include, List<String> excludes, java.util.Map<String, String[]> overrides) {
-        java.util.regex.Pattern in = java.util.regex.Pattern.compile(include);
-        List<java.util.regex.Pattern> out = excludes.stream().map(java.util.regex.Pattern::compile).toList();
-        try (InputStream stream = BenchmarkCatalog.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
-            if (stream == null) {
-                return 0;
+    public static int plannedRuns(String include, List<String> excludes, Map<String, String[]> overrides) {
+        Pattern in = Pattern.compile(include);
+        List<Pattern> out = excludes.stream().map(Pattern::compile).toList();
+        int runs = 0;
+        for (BenchmarkListEntry entry : entries()) {
+            String name = entry.getUsername();
+            if (!in.matcher(name).find() || out.stream().anyMatch(p -> p.matcher(name).find())) {
+                continue;
             }
-            int runs = 0;
-            for (BenchmarkListEntry entry : BenchmarkList.readBenchmarkList(stream)) {
-                String name = entry.getUsername();
-                if (!in.matcher(name).find() || out.stream().anyMatch(p -> p.matcher(name).find())) {
-                    continue;
+            int combinations = 1;
+            if (entry.getParams().hasValue()) {
+                for (Map.Entry<String, String[]> param : entry.getParams().get().entrySet()) {
+                    combinations *= Math.max(1, overrides.getOrDefault(param.getKey(), param.getValue()).length);
                 }
-                int combinations = 1;
-                if (entry.getParams().hasValue()) {
-                    for (java.util.Map.Entry<String, String[]> param : entry.getParams().get().entrySet()) {
-                        String[] values = overrides.getOrDefault(param.getKey(), param.getValue());
-                        combinations *= Math.max(1, values.length);
-                    }
-                }
-                runs += combinations;
             }
-            return runs;
+            runs += combinations;
+        }
+        return runs;
+    }
+
+    /** JMH's entries, one per benchmark method and mode; none where the list is absent (classes not processed). */
+    private static List<BenchmarkListEntry> entries() {
+        // BENCHMARK_LIST already starts with "/"; another one makes "//META-INF/...", which a jar does not find.
+        try (InputStream in = BenchmarkCatalog.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
+            return in == null ? List.of() : List.copyOf(BenchmarkList.readBenchmarkList(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the benchmark list", e);
         }
