@@ -109,11 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> cpuFlags = CpuInfo.simdFlags();
         List<FeatureLevel> resolved = new ArrayList<>();
         if (levels.size() == 1 && levels.get(0).equalsIgnoreCase("all")) {
-            for (FeatureLevel level : FeatureLevel.candidates()) {
-                level.skipReason(preferred, cpuFlags).ifPresentOrElse(
-                        why -> System.out.println("skipping " + level.label() + ": " + why),
-                        () -> resolved.add(level));
-            }
+            resolved.addAll(levelsThisCpuShows("skipping "));
         } else {
             for (String label : levels) {
                 FeatureLevel level = FeatureLevel.parse(label);
@@ -128,6 +124,21 @@ public final class BenchCommand implements Callable<Integer> {
             level.caveat().ifPresent(c -> System.out.println("note on level " + level.label() + ": " + c));
         }
         return resolved;
+    }
+
+    /**
+     * Every level this CPU can show natively, narrowest first, printing for each other one a line that starts
+     * with {@code prefix} and says why it is left out.
+     */
+    static List<FeatureLevel> levelsThisCpuShows(String prefix) {
+        int preferred = Kernels.preferredVectorBits().orElse(0);
+        List<FeatureLevel> shown = new ArrayList<>();
+        for (FeatureLevel level : FeatureLevel.candidates()) {
+            level.skipReason(preferred, CpuInfo.simdFlags()).ifPresentOrElse(
+                    why -> System.out.println(prefix + level.label() + ": " + why),
+                    () -> shown.add(level));
+        }
+        return shown;
     }
 
     private List<String> commandLine() {

@@ -118,7 +118,7 @@ public final class ReportCommand implements Callable<Integer> {
                 FeatureLevel.DEFAULT, log, forkRecords, staging, jsonByLevel));
         byLevel.put(FeatureLevel.DEFAULT, main);
         if (!skipLevels) {
-            for (FeatureLevel level : levels()) {
+            for (FeatureLevel level : BenchCommand.levelsThisCpuShows("SIMD levels: skipping ")) {
                 byLevel.put(level, phase("levels", LEVEL_KERNELS, Map.of("size", array(sizes)), levelPlan, level, log,
                         forkRecords, staging, jsonByLevel));
             }
@@ -158,18 +158,6 @@ public final class ReportCommand implements Callable<Integer> {
             jsonByLevel.computeIfAbsent(level, l -> new ArrayList<>()).add(json);
         }
         return measured;
-    }
-
-    /** Every level this CPU can show natively, except the default, which the kernels phase measured. */
-    private static List<FeatureLevel> levels() {
-        List<FeatureLevel> levels = new ArrayList<>();
-        int preferred = Kernels.preferredVectorBits().orElse(0);
-        for (FeatureLevel level : FeatureLevel.candidates()) {
-            level.skipReason(preferred, CpuInfo.simdFlags()).ifPresentOrElse(
-                    why -> System.out.println("SIMD levels: skipping " + level.label() + ": " + why),
-                    () -> levels.add(level));
-        }
-        return levels;
     }
 
     private static String[] threads(String cores) {
