@@ -23,10 +23,6 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
         return ArrayAlignment.available() ? new AlignedActivations(vector) : vector;
     }
 
-    private static int peel(int n, float[] out, int outOffset) {
-        return Math.min(n, ArrayAlignment.elementsBeforeLine(out, outOffset, n));
-    }
-
     // A copy stays one System.arraycopy: split in two, an overlapping copy would change meaning.
     @Override
     public void identity(int n, float[] x, int xOffset, float[] out, int outOffset) {
@@ -41,7 +37,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
 
     @Override
     public void relu(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        int k = peel(n, out, outOffset);
+        int k = ArrayAlignment.elementsBeforeLine(out, outOffset, n);
         if (k > 0) {
             vector.relu(k, x, xOffset, out, outOffset);
         }
@@ -51,7 +47,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
     @Override
     public void reluBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
             float[] gradIn, int gradInOffset) {
-        int k = peel(n, gradIn, gradInOffset);
+        int k = ArrayAlignment.elementsBeforeLine(gradIn, gradInOffset, n);
         if (k > 0) {
             vector.reluBackward(k, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
         }
@@ -60,7 +56,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
 
     @Override
     public void leakyRelu(int n, float negativeSlope, float[] x, int xOffset, float[] out, int outOffset) {
-        int k = peel(n, out, outOffset);
+        int k = ArrayAlignment.elementsBeforeLine(out, outOffset, n);
         if (k > 0) {
             vector.leakyRelu(k, negativeSlope, x, xOffset, out, outOffset);
         }
@@ -70,7 +66,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
     @Override
     public void leakyReluBackward(int n, float negativeSlope, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
             float[] gradIn, int gradInOffset) {
-        int k = peel(n, gradIn, gradInOffset);
+        int k = ArrayAlignment.elementsBeforeLine(gradIn, gradInOffset, n);
         if (k > 0) {
             vector.leakyReluBackward(k, negativeSlope, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
         }
@@ -79,7 +75,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
 
     @Override
     public void elu(int n, float alpha, float[] x, int xOffset, float[] out, int outOffset) {
-        int k = peel(n, out, outOffset);
+        int k = ArrayAlignment.elementsBeforeLine(out, outOffset, n);
         if (k > 0) {
             vector.elu(k, alpha, x, xOffset, out, outOffset);
         }
@@ -89,7 +85,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
     @Override
     public void eluBackward(int n, float alpha, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
             float[] gradIn, int gradInOffset) {
-        int k = peel(n, gradIn, gradInOffset);
+        int k = ArrayAlignment.elementsBeforeLine(gradIn, gradInOffset, n);
         if (k > 0) {
             vector.eluBackward(k, alpha, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
         }
@@ -98,7 +94,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
 
     @Override
     public void sigmoid(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        int k = peel(n, out, outOffset);
+        int k = ArrayAlignment.elementsBeforeLine(out, outOffset, n);
         if (k > 0) {
             vector.sigmoid(k, x, xOffset, out, outOffset);
         }
@@ -108,7 +104,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
     @Override
     public void sigmoidBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
             float[] gradIn, int gradInOffset) {
-        int k = peel(n, gradIn, gradInOffset);
+        int k = ArrayAlignment.elementsBeforeLine(gradIn, gradInOffset, n);
         if (k > 0) {
             vector.sigmoidBackward(k, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
         }
@@ -117,7 +113,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
 
     @Override
     public void tanh(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        int k = peel(n, out, outOffset);
+        int k = ArrayAlignment.elementsBeforeLine(out, outOffset, n);
         if (k > 0) {
             vector.tanh(k, x, xOffset, out, outOffset);
         }
@@ -127,7 +123,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
     @Override
     public void tanhBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
             float[] gradIn, int gradInOffset) {
-        int k = peel(n, gradIn, gradInOffset);
+        int k = ArrayAlignment.elementsBeforeLine(gradIn, gradInOffset, n);
         if (k > 0) {
             vector.tanhBackward(k, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
         }
@@ -136,7 +132,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
 
     @Override
     public void gelu(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        int k = peel(n, out, outOffset);
+        int k = ArrayAlignment.elementsBeforeLine(out, outOffset, n);
         if (k > 0) {
             vector.gelu(k, x, xOffset, out, outOffset);
         }
@@ -146,7 +142,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
     @Override
     public void geluBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
             float[] gradIn, int gradInOffset) {
-        int k = peel(n, gradIn, gradInOffset);
+        int k = ArrayAlignment.elementsBeforeLine(gradIn, gradInOffset, n);
         if (k > 0) {
             vector.geluBackward(k, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
         }
@@ -155,7 +151,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
 
     @Override
     public void geluTanh(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        int k = peel(n, out, outOffset);
+        int k = ArrayAlignment.elementsBeforeLine(out, outOffset, n);
         if (k > 0) {
             vector.geluTanh(k, x, xOffset, out, outOffset);
         }
@@ -165,7 +161,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
     @Override
     public void geluTanhBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
             float[] gradIn, int gradInOffset) {
-        int k = peel(n, gradIn, gradInOffset);
+        int k = ArrayAlignment.elementsBeforeLine(gradIn, gradInOffset, n);
         if (k > 0) {
             vector.geluTanhBackward(k, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
         }
@@ -174,7 +170,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
 
     @Override
     public void silu(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        int k = peel(n, out, outOffset);
+        int k = ArrayAlignment.elementsBeforeLine(out, outOffset, n);
         if (k > 0) {
             vector.silu(k, x, xOffset, out, outOffset);
         }
@@ -184,7 +180,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
     @Override
     public void siluBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
             float[] gradIn, int gradInOffset) {
-        int k = peel(n, gradIn, gradInOffset);
+        int k = ArrayAlignment.elementsBeforeLine(gradIn, gradInOffset, n);
         if (k > 0) {
             vector.siluBackward(k, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
         }
@@ -193,7 +189,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
 
     @Override
     public void softplus(int n, float[] x, int xOffset, float[] out, int outOffset) {
-        int k = peel(n, out, outOffset);
+        int k = ArrayAlignment.elementsBeforeLine(out, outOffset, n);
         if (k > 0) {
             vector.softplus(k, x, xOffset, out, outOffset);
         }
@@ -203,7 +199,7 @@ public record AlignedActivations(ActivationKernels vector) implements Activation
     @Override
     public void softplusBackward(int n, float[] gradOut, int gradOutOffset, float[] saved, int savedOffset,
             float[] gradIn, int gradInOffset) {
-        int k = peel(n, gradIn, gradInOffset);
+        int k = ArrayAlignment.elementsBeforeLine(gradIn, gradInOffset, n);
         if (k > 0) {
             vector.softplusBackward(k, gradOut, gradOutOffset, saved, savedOffset, gradIn, gradInOffset);
         }

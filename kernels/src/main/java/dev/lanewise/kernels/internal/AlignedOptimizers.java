@@ -37,14 +37,10 @@ public record AlignedOptimizers(OptimizerKernels vector, OptimizerKernels refere
         return ArrayAlignment.available() ? new AlignedOptimizers(vector, reference) : vector;
     }
 
-    private static int peel(int n, float[] param, int paramOffset) {
-        return Math.min(n, ArrayAlignment.elementsBeforeLine(param, paramOffset, n));
-    }
-
     @Override
     public void sgd(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] buf, int bufOffset,
             SgdConfig config, long step) {
-        int k = peel(n, param, paramOffset);
+        int k = ArrayAlignment.elementsBeforeLine(param, paramOffset, n);
         if (k > 0) {
             reference.sgd(k, param, paramOffset, grad, gradOffset, buf, bufOffset, config, step);
         }
@@ -54,7 +50,7 @@ public record AlignedOptimizers(OptimizerKernels vector, OptimizerKernels refere
     @Override
     public void adagrad(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] sum,
             int sumOffset, AdagradConfig config, long step) {
-        int k = peel(n, param, paramOffset);
+        int k = ArrayAlignment.elementsBeforeLine(param, paramOffset, n);
         if (k > 0) {
             reference.adagrad(k, param, paramOffset, grad, gradOffset, sum, sumOffset, config, step);
         }
@@ -64,7 +60,7 @@ public record AlignedOptimizers(OptimizerKernels vector, OptimizerKernels refere
     @Override
     public void rmsprop(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] squareAvg,
             int squareAvgOffset, float[] gradAvg, int gradAvgOffset, float[] buf, int bufOffset, RmspropConfig config) {
-        int k = peel(n, param, paramOffset);
+        int k = ArrayAlignment.elementsBeforeLine(param, paramOffset, n);
         if (k > 0) {
             reference.rmsprop(k, param, paramOffset, grad, gradOffset, squareAvg, squareAvgOffset, gradAvg,
                     gradAvgOffset, buf, bufOffset, config);
@@ -76,7 +72,7 @@ public record AlignedOptimizers(OptimizerKernels vector, OptimizerKernels refere
     @Override
     public void adadelta(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] squareAvg,
             int squareAvgOffset, float[] accDelta, int accDeltaOffset, AdadeltaConfig config) {
-        int k = peel(n, param, paramOffset);
+        int k = ArrayAlignment.elementsBeforeLine(param, paramOffset, n);
         if (k > 0) {
             reference.adadelta(k, param, paramOffset, grad, gradOffset, squareAvg, squareAvgOffset, accDelta,
                     accDeltaOffset, config);
@@ -88,7 +84,7 @@ public record AlignedOptimizers(OptimizerKernels vector, OptimizerKernels refere
     @Override
     public void adam(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, int mOffset,
             float[] v, int vOffset, float[] vMax, int vMaxOffset, AdamConfig config, long step) {
-        int k = peel(n, param, paramOffset);
+        int k = ArrayAlignment.elementsBeforeLine(param, paramOffset, n);
         if (k > 0) {
             reference.adam(k, param, paramOffset, grad, gradOffset, m, mOffset, v, vOffset, vMax, vMaxOffset, config,
                     step);
@@ -100,7 +96,7 @@ public record AlignedOptimizers(OptimizerKernels vector, OptimizerKernels refere
     @Override
     public void adamax(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, int mOffset,
             float[] u, int uOffset, AdamaxConfig config, long step) {
-        int k = peel(n, param, paramOffset);
+        int k = ArrayAlignment.elementsBeforeLine(param, paramOffset, n);
         if (k > 0) {
             reference.adamax(k, param, paramOffset, grad, gradOffset, m, mOffset, u, uOffset, config, step);
         }
@@ -111,7 +107,7 @@ public record AlignedOptimizers(OptimizerKernels vector, OptimizerKernels refere
     @Override
     public double nadam(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, int mOffset,
             float[] v, int vOffset, NAdamConfig config, long step, double muProduct) {
-        int k = peel(n, param, paramOffset);
+        int k = ArrayAlignment.elementsBeforeLine(param, paramOffset, n);
         if (k > 0) {
             // The returned product depends only on (config, step, muProduct): both calls return the same.
             reference.nadam(k, param, paramOffset, grad, gradOffset, m, mOffset, v, vOffset, config, step, muProduct);
@@ -123,7 +119,7 @@ public record AlignedOptimizers(OptimizerKernels vector, OptimizerKernels refere
     @Override
     public void radam(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, int mOffset,
             float[] v, int vOffset, RAdamConfig config, long step) {
-        int k = peel(n, param, paramOffset);
+        int k = ArrayAlignment.elementsBeforeLine(param, paramOffset, n);
         if (k > 0) {
             reference.radam(k, param, paramOffset, grad, gradOffset, m, mOffset, v, vOffset, config, step);
         }
@@ -134,7 +130,7 @@ public record AlignedOptimizers(OptimizerKernels vector, OptimizerKernels refere
     @Override
     public void lion(int n, float[] param, int paramOffset, float[] grad, int gradOffset, float[] m, int mOffset,
             LionConfig config) {
-        int k = peel(n, param, paramOffset);
+        int k = ArrayAlignment.elementsBeforeLine(param, paramOffset, n);
         if (k > 0) {
             reference.lion(k, param, paramOffset, grad, gradOffset, m, mOffset, config);
         }
@@ -143,7 +139,7 @@ public record AlignedOptimizers(OptimizerKernels vector, OptimizerKernels refere
 
     @Override
     public void clipByValue(int n, float[] grad, int gradOffset, float clip) {
-        int k = peel(n, grad, gradOffset);
+        int k = ArrayAlignment.elementsBeforeLine(grad, gradOffset, n);
         if (k > 0) {
             reference.clipByValue(k, grad, gradOffset, clip);
         }

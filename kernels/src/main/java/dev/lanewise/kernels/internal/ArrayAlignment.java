@@ -81,15 +81,15 @@ public final class ArrayAlignment {
         return MEMSET != null;
     }
 
-    /** Why addresses cannot be probed, or "probing" where they can: for the dispatch log line. */
+    /** What the kernels' loops do here: aligned, or not and why (for {@code info} and report headers). */
     public static String describe() {
         return MEMSET != null ? "loops aligned to " + LINE_BYTES + "-byte lines" : "loops not aligned: " + UNAVAILABLE;
     }
 
     /**
      * How many elements from {@code a[offset]} on precede the first one that starts a cache line, in
-     * [0, 16); 0 where the address cannot be probed, where fewer than {@link #MIN_ELEMENTS} elements follow,
-     * or where the array is not even float-aligned (no peel could help).
+     * [0, 16), so never more than {@code length}: 0 where the address cannot be probed, where fewer than
+     * {@link #MIN_ELEMENTS} elements follow, or where the array is not even float-aligned (no peel could help).
      *
      * @param a      the array
      * @param offset the first element of the kernel's range

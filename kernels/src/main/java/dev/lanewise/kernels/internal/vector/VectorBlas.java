@@ -60,7 +60,7 @@ public final class VectorBlas implements BlasKernels {
         int step = s.length();
         int i = 0;
         // The stores start on a cache line (see ArrayAlignment): a store that straddles two lines costs two.
-        for (int peel = Math.min(n, ArrayAlignment.elementsBeforeLine(y, yOffset, n)); i < peel; i++) {
+        for (int peel = ArrayAlignment.elementsBeforeLine(y, yOffset, n); i < peel; i++) {
             y[yOffset + i] = FmaPolicy.fma(alpha, x[xOffset + i], y[yOffset + i]);
         }
         // Four vectors per iteration, all loads before any store: with one vector at a time, each load of
