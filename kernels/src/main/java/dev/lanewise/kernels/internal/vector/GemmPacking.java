@@ -56,7 +56,8 @@ final class GemmPacking {
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, int mr, float[] dst,
             int dstOff, int[] map) {
-        if (!transA) {
+        boolean permute = mr == 6 && GemmSixRowTranspose.APPLIES && kc >= VectorWidth.FLOAT.length();
+        if (!transA && !permute) {
             gatherMap(lda, mr, map);
         }
         for (int q = 0, iq = 0; iq < mc; q++, iq += mr) {
@@ -64,6 +65,8 @@ final class GemmPacking {
             int base = dstOff + q * kc * mr;
             if (transA) {
                 copyRows(a, aOff + p0 * lda + i0 + iq, lda, kc, height, mr, dst, base);
+            } else if (height == mr && permute) {
+                GemmSixRowTranspose.pack(a, aOff + (i0 + iq) * lda + p0, lda, kc, dst, base);
             } else if (height == mr) {
                 gatherColumns(a, aOff + (i0 + iq) * lda + p0, lda, mr, kc, map, dst, base);
             } else {
