@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
  * by permutes at 512 bits and gathers below, a transposed A by row copies; B by row splits or by gathers), so a
  * float put in the wrong place by any of them shows here exactly, which the error-bound properties would only
  * catch if it moved far. The shapes pack A (n above 4 panels of the widest kernel, k above 16) with K runs
- * that are and are not whole vectors, full and cut 6-row panels, and one or two K blocks.
+ * that are and are not whole vectors, full and cut 6-row panels, one or two K blocks, and (110 rows) more than one
+ * block of panels of a transposed A.
  */
 class GemmPackingInvarianceTest {
-    private static final int[][] SHAPES = {{13, 150, 17}, {12, 160, 40}, {25, 131, 100}, {7, 200, 300}};
+    private static final int[][] SHAPES = {{13, 150, 17}, {12, 160, 40}, {25, 131, 100}, {7, 200, 300}, {110, 140, 150}};
 
     @Test
     void aGivenAsItselfOrTransposedGivesTheSameBits() {
