@@ -71,11 +71,11 @@ public record AdamConfig(double lr, double beta1, double beta2, double eps, doub
 
     /** lr / (1 - beta1^t): the step size with the first bias correction folded in. */
     public float stepSize(long step) {
-        return (float) (lr / (1 - Math.pow(beta1, step)));
+        return BiasCorrections.stepSize(lr, beta1, beta2, step);
     }
 
     /** 1 / sqrt(1 - beta2^t): the second bias correction as a factor on sqrt(v). */
     public float inverseSqrtBiasCorrection2(long step) {
-        return (float) (1 / Math.sqrt(1 - Math.pow(beta2, step)));
+        return BiasCorrections.inverseSqrtBiasCorrection2(lr, beta1, beta2, step);
     }
 }
