@@ -14,8 +14,8 @@ import java.util.Objects;
 
 /**
  * A vector implementation's optimizer steps with their main loops started on a cache line of the parameters
- * ({@link ArrayAlignment}): the few elements before the line go to the scalar reference, the rest to the
- * vector kernel. The parameters are the array every step writes; the state arrays (m, v, ...) usually sit
+ * ({@link ArrayAlignment}): the few elements before the line go to the scalar reference (Adam's to the vector
+ * kernel, which takes them as one masked vector), the rest to the vector kernel. The parameters are the array every step writes; the state arrays (m, v, ...) usually sit
  * at the same distance from a line when they were allocated alike, and are read and written once as well.
  *
  * <p>The bits do not change: every step here is stated exact (0 ulp) between the vector and the scalar path,
@@ -86,8 +86,9 @@ public record AlignedOptimizers(OptimizerKernels vector, OptimizerKernels refere
             float[] v, int vOffset, float[] vMax, int vMaxOffset, AdamConfig config, long step) {
         int k = ArrayAlignment.elementsBeforeLine(param, paramOffset, n);
         if (k > 0) {
-            reference.adam(k, param, paramOffset, grad, gradOffset, m, mOffset, v, vOffset, vMax, vMaxOffset, config,
-                    step);
+            // The vector kernel itself: it takes a partial vector under a mask, where the scalar reference spent
+            // about 8 ns an element on the square root and the division.
+            vector.adam(k, param, paramOffset, grad, gradOffset, m, mOffset, v, vOffset, vMax, vMaxOffset, config, step);
         }
         vector.adam(n - k, param, paramOffset + k, grad, gradOffset + k, m, mOffset + k, v, vOffset + k, vMax,
                 vMaxOffset + k, config, step);

