@@ -22,38 +22,34 @@ class GemmPackingInvarianceTest {
 
     @Test
     void aGivenAsItselfOrTransposedGivesTheSameBits() {
-        for (KernelProvider impl : Kernels.all()) {
-            for (int[] shape : SHAPES) {
-                int m = shape[0];
-                int n = shape[1];
-                int k = shape[2];
-                SplittableRandom random = new SplittableRandom(m * 31L + n * 7L + k);
-                float[] a = values(random, m * k);
-                float[] b = values(random, k * n);
-                float[] asIs = new float[m * n];
-                float[] viaTranspose = new float[m * n];
-                impl.gemm().sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, asIs, 0, n, 1);
-                impl.gemm().sgemm(true, false, m, n, k, 1f, transpose(a, m, k), 0, m, b, 0, n, 0f, viaTranspose, 0, n, 1);
-                assertSameBits(asIs, viaTranspose, impl.name() + " " + m + "x" + n + "x" + k + ", A vs A^T");
-            }
-        }
+        assertOneOperandEitherWay(true);
     }
 
     @Test
     void bGivenAsItselfOrTransposedGivesTheSameBits() {
+        assertOneOperandEitherWay(false);
+    }
+
+    /** C = A B with A and B as they are, against the same product with A (or B) handed over transposed. */
+    private static void assertOneOperandEitherWay(boolean transposeA) {
         for (KernelProvider impl : Kernels.all()) {
             for (int[] shape : SHAPES) {
                 int m = shape[0];
                 int n = shape[1];
                 int k = shape[2];
-                SplittableRandom random = new SplittableRandom(m * 17L + n * 5L + k);
+                SplittableRandom random = new SplittableRandom(m * 31L + n * 7L + k + (transposeA ? 0 : 1));
                 float[] a = values(random, m * k);
                 float[] b = values(random, k * n);
                 float[] asIs = new float[m * n];
                 float[] viaTranspose = new float[m * n];
                 impl.gemm().sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, asIs, 0, n, 1);
-                impl.gemm().sgemm(false, true, m, n, k, 1f, a, 0, k, transpose(b, k, n), 0, k, 0f, viaTranspose, 0, n, 1);
-                assertSameBits(asIs, viaTranspose, impl.name() + " " + m + "x" + n + "x" + k + ", B vs B^T");
+                if (transposeA) {
+                    impl.gemm().sgemm(true, false, m, n, k, 1f, transpose(a, m, k), 0, m, b, 0, n, 0f, viaTranspose, 0, n, 1);
+                } else {
+                    impl.gemm().sgemm(false, true, m, n, k, 1f, a, 0, k, transpose(b, k, n), 0, k, 0f, viaTranspose, 0, n, 1);
+                }
+                assertSameBits(asIs, viaTranspose,
+                        impl.name() + " " + m + "x" + n + "x" + k + (transposeA ? ", A vs A^T" : ", B vs B^T"));
             }
         }
     }
