@@ -15,8 +15,9 @@ import java.util.Objects;
 /**
  * A vector implementation's optimizer steps with their main loops started on a cache line of the parameters
  * ({@link ArrayAlignment}): the few elements before the line go to the scalar reference (Adam's to the vector
- * kernel, which takes them as one masked vector), the rest to the vector kernel. The parameters are the array every step writes; the state arrays (m, v, ...) usually sit
- * at the same distance from a line when they were allocated alike, and are read and written once as well.
+ * kernel, which takes them as one masked vector), the rest to the vector kernel. The parameters are the array
+ * every step writes; the state arrays (m, v, ...) usually sit at the same distance from a line when they were
+ * allocated alike, and are read and written once as well.
  *
  * <p>The bits do not change: every step here is stated exact (0 ulp) between the vector and the scalar path,
  * so it does not matter which of the two computes an element. The penalties and {@code allFinite} are

@@ -12,6 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class GemmPacking {
     /** Ints in the index map of {@link #gatherColumns}: up to 32 rows (B's widest panel) of 16 lanes. */
     static final int MAP_INTS = 32 * 16;
+    /** Source rows per block of {@link #copyPanelsBlocked}. */
+    private static final int P_BLOCK = 64;
+    /** Panels per block of {@link #copyPanelsBlocked}. */
+    private static final int Q_BLOCK = 16;
 
     private GemmPacking() {}
 
@@ -56,7 +60,7 @@ final class GemmPacking {
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, int mr, float[] dst,
             int dstOff, int[] map) {
-        boolean permute = mr == 6 && GemmSixRowTranspose.APPLIES && kc >= VectorWidth.FLOAT.length();
+        boolean permute = mr == GemmSixRowTranspose.ROWS && GemmSixRowTranspose.APPLIES && kc >= VectorWidth.FLOAT.length();
         if (!transA && !permute) {
             gatherMap(lda, mr, map);
         }
@@ -120,11 +124,6 @@ final class GemmPacking {
             }
         }
     }
-
-    /** Source rows per block of {@link #copyPanelsBlocked}. */
-    private static final int P_BLOCK = 64;
-    /** Panels per block of {@link #copyPanelsBlocked}. */
-    private static final int Q_BLOCK = 16;
 
     /**
      * The {@code panels} full panels of a transposed A (panel q's row p is the run of mr floats at

@@ -24,7 +24,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class GemmSixRowTranspose {
     private static final VectorSpecies<Float> S = VectorWidth.FLOAT;
     private static final int LANES = S.length();
-    private static final int ROWS = 6;
+    /** Rows of the panels it packs: the wide micro-kernel's MR. */
+    static final int ROWS = 6;
 
     /** Whether {@link GemmPacking} packs 6-row panels of a row-major A this way at this width. */
     static final boolean APPLIES = LANES == 16;

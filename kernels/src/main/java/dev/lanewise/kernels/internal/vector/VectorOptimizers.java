@@ -197,12 +197,13 @@ public final class VectorOptimizers implements OptimizerKernels {
         FloatVector beta2 = FloatVector.broadcast(s, (float) c.beta2());
         FloatVector rest2 = FloatVector.broadcast(s, (float) (1 - c.beta2()));
         FloatVector eps = FloatVector.broadcast(s, (float) c.eps());
-        FloatVector negStepSize = FloatVector.broadcast(s, -c.stepSize(step));
-        FloatVector invRootBc2 = FloatVector.broadcast(s, c.inverseSqrtBiasCorrection2(step));
+        float negStep = -c.stepSize(step);
+        float invRoot = c.inverseSqrtBiasCorrection2(step);
+        FloatVector negStepSize = FloatVector.broadcast(s, negStep);
+        FloatVector invRootBc2 = FloatVector.broadcast(s, invRoot);
         int i = 0;
         if (!maximize && !amsgrad && wd == 0) {
-            i = adamCommonCase(n, param, pOff, grad, gOff, m, mOff, v, vOff, decayFactor, c, -c.stepSize(step),
-                    c.inverseSqrtBiasCorrection2(step));
+            i = adamCommonCase(n, param, pOff, grad, gOff, m, mOff, v, vOff, decayFactor, c, negStep, invRoot);
         }
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector p = FloatVector.fromArray(s, param, pOff + i);
