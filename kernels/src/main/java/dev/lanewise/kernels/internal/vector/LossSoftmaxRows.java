@@ -41,7 +41,9 @@ final class LossSoftmaxRows {
             float max = v.reduceLanes(VectorOperators.MAX, inRow);
             // Lanes past the row read 0, and 0 - max may be > 0: the clamp takes it as 0, the blend below drops it.
             // e = exp(v.sub(max)), for x <= 0
-            FloatVector eC = (v.sub(max)).max(EXP_MIN).min(0f);
+            FloatVector eX = v.sub(max);
+            FloatVector eLow = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
+            FloatVector eC = eLow.blend(0f, eLow.compare(VectorOperators.GT, 0f));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -140,7 +142,9 @@ final class LossSoftmaxRows {
         for (; j < bound; j += s.length()) {
             FloatVector d = FloatVector.fromArray(s, logits, x + j).sub(max);
             // e = exp(d), for x <= 0
-            FloatVector eC = d.max(EXP_MIN).min(0f);
+            // Math.max(d, EXP_MIN) as a compare and a blend (FloatVector.max costs some five instructions for
+            // Java's NaN and signed-zero rules); d = x - max is never above 0, so Math.min(d, 0f) is d.
+            FloatVector eC = d.blend(EXP_MIN, d.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -161,7 +165,9 @@ final class LossSoftmaxRows {
             VectorMask<Float> tail = s.indexInRange(bound, cols);
             FloatVector d = FloatVector.fromArray(s, logits, x + bound, tail).sub(max);
             // e = exp(d), for x <= 0
-            FloatVector eC = d.max(EXP_MIN).min(0f);
+            // Math.max(d, EXP_MIN) as a compare and a blend (FloatVector.max costs some five instructions for
+            // Java's NaN and signed-zero rules); d = x - max is never above 0, so Math.min(d, 0f) is d.
+            FloatVector eC = d.blend(EXP_MIN, d.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));

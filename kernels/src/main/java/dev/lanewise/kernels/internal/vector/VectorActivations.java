@@ -53,12 +53,12 @@ public final class VectorActivations implements ActivationKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
-            v.max(0f).intoArray(out, outOffset + i);
+            v.blend(0f, v.compare(VectorOperators.LE, 0f)).intoArray(out, outOffset + i);
         }
         if (i < n) {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i, tail);
-            v.max(0f).intoArray(out, outOffset + i, tail);
+            v.blend(0f, v.compare(VectorOperators.LE, 0f)).intoArray(out, outOffset + i, tail);
         }
     }
 
@@ -112,7 +112,8 @@ public final class VectorActivations implements ActivationKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
             // m = expm1(v)
-            FloatVector mC = v.max(EXPM1_MIN).min(EXPM1_MAX);
+            FloatVector mCLow = v.blend(EXPM1_MIN, v.compare(VectorOperators.LE, EXPM1_MIN));
+            FloatVector mC = mCLow.blend(EXPM1_MAX, mCLow.compare(VectorOperators.GT, EXPM1_MAX));
             FloatVector mT = mC.mul(LOG2E).add(ROUNDER);
             FloatVector mN = mT.sub(ROUNDER);
             FloatVector mR = (FmaPolicy.USE_FMA ? mN.fma(FloatVector.broadcast(s, -LN2_HI), mC) : mN.mul(-LN2_HI).add(mC));
@@ -131,7 +132,8 @@ public final class VectorActivations implements ActivationKernels {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i, tail);
             // m = expm1(v)
-            FloatVector mC = v.max(EXPM1_MIN).min(EXPM1_MAX);
+            FloatVector mCLow = v.blend(EXPM1_MIN, v.compare(VectorOperators.LE, EXPM1_MIN));
+            FloatVector mC = mCLow.blend(EXPM1_MAX, mCLow.compare(VectorOperators.GT, EXPM1_MAX));
             FloatVector mT = mC.mul(LOG2E).add(ROUNDER);
             FloatVector mN = mT.sub(ROUNDER);
             FloatVector mR = (FmaPolicy.USE_FMA ? mN.fma(FloatVector.broadcast(s, -LN2_HI), mC) : mN.mul(-LN2_HI).add(mC));
@@ -157,7 +159,8 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i);
             // e = exp(v), for x <= 0
-            FloatVector eC = v.max(EXP_MIN).min(0f);
+            FloatVector eCLow = v.blend(EXP_MIN, v.compare(VectorOperators.LE, EXP_MIN));
+            FloatVector eC = eCLow.blend(0f, eCLow.compare(VectorOperators.GT, 0f));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -177,7 +180,8 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i, tail);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i, tail);
             // e = exp(v), for x <= 0
-            FloatVector eC = v.max(EXP_MIN).min(0f);
+            FloatVector eCLow = v.blend(EXP_MIN, v.compare(VectorOperators.LE, EXP_MIN));
+            FloatVector eC = eCLow.blend(0f, eCLow.compare(VectorOperators.GT, 0f));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -201,8 +205,9 @@ public final class VectorActivations implements ActivationKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
-            // e = exp(v.abs().neg()), for x <= 0
-            FloatVector eC = (v.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -220,8 +225,9 @@ public final class VectorActivations implements ActivationKernels {
         if (i < n) {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i, tail);
-            // e = exp(v.abs().neg()), for x <= 0
-            FloatVector eC = (v.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -263,8 +269,11 @@ public final class VectorActivations implements ActivationKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
-            // m = expm1(v.abs().min(TANH_CLAMP).mul(2f))
-            FloatVector mC = (v.abs().min(TANH_CLAMP).mul(2f)).max(EXPM1_MIN).min(EXPM1_MAX);
+            FloatVector magnitude = v.abs();
+            // m = expm1(magnitude.blend(TANH_CLAMP, magnitude.compare(VectorOperators.GT, TANH_CLAMP)).mul(2f))
+            FloatVector mCX = magnitude.blend(TANH_CLAMP, magnitude.compare(VectorOperators.GT, TANH_CLAMP)).mul(2f);
+            FloatVector mCLow = mCX.blend(EXPM1_MIN, mCX.compare(VectorOperators.LE, EXPM1_MIN));
+            FloatVector mC = mCLow.blend(EXPM1_MAX, mCLow.compare(VectorOperators.GT, EXPM1_MAX));
             FloatVector mT = mC.mul(LOG2E).add(ROUNDER);
             FloatVector mN = mT.sub(ROUNDER);
             FloatVector mR = (FmaPolicy.USE_FMA ? mN.fma(FloatVector.broadcast(s, -LN2_HI), mC) : mN.mul(-LN2_HI).add(mC));
@@ -282,8 +291,11 @@ public final class VectorActivations implements ActivationKernels {
         if (i < n) {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i, tail);
-            // m = expm1(v.abs().min(TANH_CLAMP).mul(2f))
-            FloatVector mC = (v.abs().min(TANH_CLAMP).mul(2f)).max(EXPM1_MIN).min(EXPM1_MAX);
+            FloatVector magnitude = v.abs();
+            // m = expm1(magnitude.blend(TANH_CLAMP, magnitude.compare(VectorOperators.GT, TANH_CLAMP)).mul(2f))
+            FloatVector mCX = magnitude.blend(TANH_CLAMP, magnitude.compare(VectorOperators.GT, TANH_CLAMP)).mul(2f);
+            FloatVector mCLow = mCX.blend(EXPM1_MIN, mCX.compare(VectorOperators.LE, EXPM1_MIN));
+            FloatVector mC = mCLow.blend(EXPM1_MAX, mCLow.compare(VectorOperators.GT, EXPM1_MAX));
             FloatVector mT = mC.mul(LOG2E).add(ROUNDER);
             FloatVector mN = mT.sub(ROUNDER);
             FloatVector mR = (FmaPolicy.USE_FMA ? mN.fma(FloatVector.broadcast(s, -LN2_HI), mC) : mN.mul(-LN2_HI).add(mC));
@@ -326,7 +338,9 @@ public final class VectorActivations implements ActivationKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
             // erf = erf(v.mul(INV_SQRT2))
-            FloatVector erfC = (v.mul(INV_SQRT2)).max(-ERF_CLAMP).min(ERF_CLAMP);
+            FloatVector erfCX = v.mul(INV_SQRT2);
+            FloatVector erfCLow = erfCX.blend(-ERF_CLAMP, erfCX.compare(VectorOperators.LE, -ERF_CLAMP));
+            FloatVector erfC = erfCLow.blend(ERF_CLAMP, erfCLow.compare(VectorOperators.GT, ERF_CLAMP));
             FloatVector erfC2 = erfC.mul(erfC);
             FloatVector erfP = (FmaPolicy.USE_FMA ? erfC2.fma(A13, A11) : erfC2.mul(A13).add(A11));
             erfP = (FmaPolicy.USE_FMA ? erfC2.fma(erfP, FloatVector.broadcast(s, A9)) : erfC2.mul(erfP).add(A9));
@@ -338,14 +352,18 @@ public final class VectorActivations implements ActivationKernels {
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B4)) : erfC2.mul(erfQ).add(B4));
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B2)) : erfC2.mul(erfQ).add(B2));
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B0)) : erfC2.mul(erfQ).add(B0));
-            FloatVector erf = erfC.mul(erfP.div(erfQ)).max(-1f).min(1f);
+            FloatVector erfRaw = erfC.mul(erfP.div(erfQ));
+            FloatVector erfLow = erfRaw.blend(-1f, erfRaw.compare(VectorOperators.LE, -1f));
+            FloatVector erf = erfLow.blend(1f, erfLow.compare(VectorOperators.GT, 1f));
             v.mul(0.5f).mul(erf.add(1f)).intoArray(out, outOffset + i);
         }
         if (i < n) {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i, tail);
             // erf = erf(v.mul(INV_SQRT2))
-            FloatVector erfC = (v.mul(INV_SQRT2)).max(-ERF_CLAMP).min(ERF_CLAMP);
+            FloatVector erfCX = v.mul(INV_SQRT2);
+            FloatVector erfCLow = erfCX.blend(-ERF_CLAMP, erfCX.compare(VectorOperators.LE, -ERF_CLAMP));
+            FloatVector erfC = erfCLow.blend(ERF_CLAMP, erfCLow.compare(VectorOperators.GT, ERF_CLAMP));
             FloatVector erfC2 = erfC.mul(erfC);
             FloatVector erfP = (FmaPolicy.USE_FMA ? erfC2.fma(A13, A11) : erfC2.mul(A13).add(A11));
             erfP = (FmaPolicy.USE_FMA ? erfC2.fma(erfP, FloatVector.broadcast(s, A9)) : erfC2.mul(erfP).add(A9));
@@ -357,7 +375,9 @@ public final class VectorActivations implements ActivationKernels {
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B4)) : erfC2.mul(erfQ).add(B4));
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B2)) : erfC2.mul(erfQ).add(B2));
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B0)) : erfC2.mul(erfQ).add(B0));
-            FloatVector erf = erfC.mul(erfP.div(erfQ)).max(-1f).min(1f);
+            FloatVector erfRaw = erfC.mul(erfP.div(erfQ));
+            FloatVector erfLow = erfRaw.blend(-1f, erfRaw.compare(VectorOperators.LE, -1f));
+            FloatVector erf = erfLow.blend(1f, erfLow.compare(VectorOperators.GT, 1f));
             v.mul(0.5f).mul(erf.add(1f)).intoArray(out, outOffset + i, tail);
         }
     }
@@ -371,7 +391,9 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i);
             // erf = erf(v.mul(INV_SQRT2))
-            FloatVector erfC = (v.mul(INV_SQRT2)).max(-ERF_CLAMP).min(ERF_CLAMP);
+            FloatVector erfCX = v.mul(INV_SQRT2);
+            FloatVector erfCLow = erfCX.blend(-ERF_CLAMP, erfCX.compare(VectorOperators.LE, -ERF_CLAMP));
+            FloatVector erfC = erfCLow.blend(ERF_CLAMP, erfCLow.compare(VectorOperators.GT, ERF_CLAMP));
             FloatVector erfC2 = erfC.mul(erfC);
             FloatVector erfP = (FmaPolicy.USE_FMA ? erfC2.fma(A13, A11) : erfC2.mul(A13).add(A11));
             erfP = (FmaPolicy.USE_FMA ? erfC2.fma(erfP, FloatVector.broadcast(s, A9)) : erfC2.mul(erfP).add(A9));
@@ -383,11 +405,16 @@ public final class VectorActivations implements ActivationKernels {
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B4)) : erfC2.mul(erfQ).add(B4));
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B2)) : erfC2.mul(erfQ).add(B2));
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B0)) : erfC2.mul(erfQ).add(B0));
-            FloatVector erf = erfC.mul(erfP.div(erfQ)).max(-1f).min(1f);
+            FloatVector erfRaw = erfC.mul(erfP.div(erfQ));
+            FloatVector erfLow = erfRaw.blend(-1f, erfRaw.compare(VectorOperators.LE, -1f));
+            FloatVector erf = erfLow.blend(1f, erfLow.compare(VectorOperators.GT, 1f));
             FloatVector cdf = erf.add(1f).mul(0.5f);
-            FloatVector c = v.max(-GELU_PDF_CLAMP).min(GELU_PDF_CLAMP);
+            FloatVector cLow = v.blend(-GELU_PDF_CLAMP, v.compare(VectorOperators.LE, -GELU_PDF_CLAMP));
+            FloatVector c = cLow.blend(GELU_PDF_CLAMP, cLow.compare(VectorOperators.GT, GELU_PDF_CLAMP));
             // density = exp(c.mul(c).mul(-0.5f)), for x <= 0
-            FloatVector densityC = (c.mul(c).mul(-0.5f)).max(EXP_MIN).min(0f);
+            FloatVector densityCX = c.mul(c).mul(-0.5f);
+            FloatVector densityCLow = densityCX.blend(EXP_MIN, densityCX.compare(VectorOperators.LE, EXP_MIN));
+            FloatVector densityC = densityCLow.blend(0f, densityCLow.compare(VectorOperators.GT, 0f));
             FloatVector densityT = densityC.mul(LOG2E).add(ROUNDER);
             FloatVector densityN = densityT.sub(ROUNDER);
             FloatVector densityR = (FmaPolicy.USE_FMA ? densityN.fma(FloatVector.broadcast(s, -LN2_HI), densityC) : densityN.mul(-LN2_HI).add(densityC));
@@ -408,7 +435,9 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i, tail);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i, tail);
             // erf = erf(v.mul(INV_SQRT2))
-            FloatVector erfC = (v.mul(INV_SQRT2)).max(-ERF_CLAMP).min(ERF_CLAMP);
+            FloatVector erfCX = v.mul(INV_SQRT2);
+            FloatVector erfCLow = erfCX.blend(-ERF_CLAMP, erfCX.compare(VectorOperators.LE, -ERF_CLAMP));
+            FloatVector erfC = erfCLow.blend(ERF_CLAMP, erfCLow.compare(VectorOperators.GT, ERF_CLAMP));
             FloatVector erfC2 = erfC.mul(erfC);
             FloatVector erfP = (FmaPolicy.USE_FMA ? erfC2.fma(A13, A11) : erfC2.mul(A13).add(A11));
             erfP = (FmaPolicy.USE_FMA ? erfC2.fma(erfP, FloatVector.broadcast(s, A9)) : erfC2.mul(erfP).add(A9));
@@ -420,11 +449,16 @@ public final class VectorActivations implements ActivationKernels {
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B4)) : erfC2.mul(erfQ).add(B4));
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B2)) : erfC2.mul(erfQ).add(B2));
             erfQ = (FmaPolicy.USE_FMA ? erfC2.fma(erfQ, FloatVector.broadcast(s, B0)) : erfC2.mul(erfQ).add(B0));
-            FloatVector erf = erfC.mul(erfP.div(erfQ)).max(-1f).min(1f);
+            FloatVector erfRaw = erfC.mul(erfP.div(erfQ));
+            FloatVector erfLow = erfRaw.blend(-1f, erfRaw.compare(VectorOperators.LE, -1f));
+            FloatVector erf = erfLow.blend(1f, erfLow.compare(VectorOperators.GT, 1f));
             FloatVector cdf = erf.add(1f).mul(0.5f);
-            FloatVector c = v.max(-GELU_PDF_CLAMP).min(GELU_PDF_CLAMP);
+            FloatVector cLow = v.blend(-GELU_PDF_CLAMP, v.compare(VectorOperators.LE, -GELU_PDF_CLAMP));
+            FloatVector c = cLow.blend(GELU_PDF_CLAMP, cLow.compare(VectorOperators.GT, GELU_PDF_CLAMP));
             // density = exp(c.mul(c).mul(-0.5f)), for x <= 0
-            FloatVector densityC = (c.mul(c).mul(-0.5f)).max(EXP_MIN).min(0f);
+            FloatVector densityCX = c.mul(c).mul(-0.5f);
+            FloatVector densityCLow = densityCX.blend(EXP_MIN, densityCX.compare(VectorOperators.LE, EXP_MIN));
+            FloatVector densityC = densityCLow.blend(0f, densityCLow.compare(VectorOperators.GT, 0f));
             FloatVector densityT = densityC.mul(LOG2E).add(ROUNDER);
             FloatVector densityN = densityT.sub(ROUNDER);
             FloatVector densityR = (FmaPolicy.USE_FMA ? densityN.fma(FloatVector.broadcast(s, -LN2_HI), densityC) : densityN.mul(-LN2_HI).add(densityC));
@@ -449,11 +483,13 @@ public final class VectorActivations implements ActivationKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
-            FloatVector c = v.max(-GELU_TANH_CLAMP).min(GELU_TANH_CLAMP);
+            FloatVector cLow = v.blend(-GELU_TANH_CLAMP, v.compare(VectorOperators.LE, -GELU_TANH_CLAMP));
+            FloatVector c = cLow.blend(GELU_TANH_CLAMP, cLow.compare(VectorOperators.GT, GELU_TANH_CLAMP));
             FloatVector cSquared = c.mul(c);
             FloatVector k = c.mul((FmaPolicy.USE_FMA ? cSquared.fma(GELU_K3, GELU_K1) : cSquared.mul(GELU_K3).add(GELU_K1)));
-            // e = exp(k.abs().neg()), for x <= 0
-            FloatVector eC = (k.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -471,11 +507,13 @@ public final class VectorActivations implements ActivationKernels {
         if (i < n) {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i, tail);
-            FloatVector c = v.max(-GELU_TANH_CLAMP).min(GELU_TANH_CLAMP);
+            FloatVector cLow = v.blend(-GELU_TANH_CLAMP, v.compare(VectorOperators.LE, -GELU_TANH_CLAMP));
+            FloatVector c = cLow.blend(GELU_TANH_CLAMP, cLow.compare(VectorOperators.GT, GELU_TANH_CLAMP));
             FloatVector cSquared = c.mul(c);
             FloatVector k = c.mul((FmaPolicy.USE_FMA ? cSquared.fma(GELU_K3, GELU_K1) : cSquared.mul(GELU_K3).add(GELU_K1)));
-            // e = exp(k.abs().neg()), for x <= 0
-            FloatVector eC = (k.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -501,11 +539,13 @@ public final class VectorActivations implements ActivationKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i);
-            FloatVector c = v.max(-GELU_TANH_CLAMP).min(GELU_TANH_CLAMP);
+            FloatVector cLow = v.blend(-GELU_TANH_CLAMP, v.compare(VectorOperators.LE, -GELU_TANH_CLAMP));
+            FloatVector c = cLow.blend(GELU_TANH_CLAMP, cLow.compare(VectorOperators.GT, GELU_TANH_CLAMP));
             FloatVector cSquared = c.mul(c);
             FloatVector k = c.mul((FmaPolicy.USE_FMA ? cSquared.fma(GELU_K3, GELU_K1) : cSquared.mul(GELU_K3).add(GELU_K1)));
-            // e = exp(k.abs().neg()), for x <= 0
-            FloatVector eC = (k.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -529,11 +569,13 @@ public final class VectorActivations implements ActivationKernels {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i, tail);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i, tail);
-            FloatVector c = v.max(-GELU_TANH_CLAMP).min(GELU_TANH_CLAMP);
+            FloatVector cLow = v.blend(-GELU_TANH_CLAMP, v.compare(VectorOperators.LE, -GELU_TANH_CLAMP));
+            FloatVector c = cLow.blend(GELU_TANH_CLAMP, cLow.compare(VectorOperators.GT, GELU_TANH_CLAMP));
             FloatVector cSquared = c.mul(c);
             FloatVector k = c.mul((FmaPolicy.USE_FMA ? cSquared.fma(GELU_K3, GELU_K1) : cSquared.mul(GELU_K3).add(GELU_K1)));
-            // e = exp(k.abs().neg()), for x <= 0
-            FloatVector eC = (k.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -562,8 +604,9 @@ public final class VectorActivations implements ActivationKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
-            // e = exp(v.abs().neg()), for x <= 0
-            FloatVector eC = (v.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -581,8 +624,9 @@ public final class VectorActivations implements ActivationKernels {
         if (i < n) {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i, tail);
-            // e = exp(v.abs().neg()), for x <= 0
-            FloatVector eC = (v.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -608,9 +652,11 @@ public final class VectorActivations implements ActivationKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i);
-            FloatVector c = v.max(-SILU_CLAMP).min(SILU_CLAMP);
-            // e = exp(v.abs().neg()), for x <= 0
-            FloatVector eC = (v.abs().neg()).max(EXP_MIN).min(0f);
+            FloatVector cLow = v.blend(-SILU_CLAMP, v.compare(VectorOperators.LE, -SILU_CLAMP));
+            FloatVector c = cLow.blend(SILU_CLAMP, cLow.compare(VectorOperators.GT, SILU_CLAMP));
+            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -632,9 +678,11 @@ public final class VectorActivations implements ActivationKernels {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i, tail);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i, tail);
-            FloatVector c = v.max(-SILU_CLAMP).min(SILU_CLAMP);
-            // e = exp(v.abs().neg()), for x <= 0
-            FloatVector eC = (v.abs().neg()).max(EXP_MIN).min(0f);
+            FloatVector cLow = v.blend(-SILU_CLAMP, v.compare(VectorOperators.LE, -SILU_CLAMP));
+            FloatVector c = cLow.blend(SILU_CLAMP, cLow.compare(VectorOperators.GT, SILU_CLAMP));
+            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -660,8 +708,9 @@ public final class VectorActivations implements ActivationKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
-            // e = exp(v.abs().neg()), for x <= 0
-            FloatVector eC = (v.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -683,14 +732,15 @@ public final class VectorActivations implements ActivationKernels {
             logP = (FmaPolicy.USE_FMA ? logP.fma(logW, FloatVector.broadcast(s, L5)) : logP.mul(logW).add(L5));
             logP = (FmaPolicy.USE_FMA ? logP.fma(logW, FloatVector.broadcast(s, L3)) : logP.mul(logW).add(L3));
             FloatVector log = (FmaPolicy.USE_FMA ? (logS.mul(logW)).fma(logP, logS) : (logS.mul(logW)).mul(logP).add(logS)).mul(2f);
-            FloatVector smooth = v.max(0f).add(log);
+            FloatVector smooth = (v.blend(0f, v.compare(VectorOperators.LE, 0f))).add(log);
             smooth.blend(v, v.compare(VectorOperators.GT, SOFTPLUS_THRESHOLD)).intoArray(out, outOffset + i);
         }
         if (i < n) {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i, tail);
-            // e = exp(v.abs().neg()), for x <= 0
-            FloatVector eC = (v.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -712,7 +762,7 @@ public final class VectorActivations implements ActivationKernels {
             logP = (FmaPolicy.USE_FMA ? logP.fma(logW, FloatVector.broadcast(s, L5)) : logP.mul(logW).add(L5));
             logP = (FmaPolicy.USE_FMA ? logP.fma(logW, FloatVector.broadcast(s, L3)) : logP.mul(logW).add(L3));
             FloatVector log = (FmaPolicy.USE_FMA ? (logS.mul(logW)).fma(logP, logS) : (logS.mul(logW)).mul(logP).add(logS)).mul(2f);
-            FloatVector smooth = v.max(0f).add(log);
+            FloatVector smooth = (v.blend(0f, v.compare(VectorOperators.LE, 0f))).add(log);
             smooth.blend(v, v.compare(VectorOperators.GT, SOFTPLUS_THRESHOLD)).intoArray(out, outOffset + i, tail);
         }
     }
@@ -726,8 +776,9 @@ public final class VectorActivations implements ActivationKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i);
-            // e = exp(v.abs().neg()), for x <= 0
-            FloatVector eC = (v.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -746,8 +797,9 @@ public final class VectorActivations implements ActivationKernels {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i, tail);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i, tail);
-            // e = exp(v.abs().neg()), for x <= 0
-            FloatVector eC = (v.abs().neg()).max(EXP_MIN).min(0f);
+            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -775,7 +827,9 @@ public final class VectorActivations implements ActivationKernels {
             for (int bound = s.loopBound(cols); i < bound; i += s.length()) {
                 FloatVector x0 = FloatVector.fromArray(s, x, xi + i);
                 // e = exp(x0.sub(max)), for x <= 0
-                FloatVector eC = (x0.sub(max)).max(EXP_MIN).min(0f);
+                FloatVector eCX = x0.sub(max);
+                FloatVector eCLow = eCX.blend(EXP_MIN, eCX.compare(VectorOperators.LE, EXP_MIN));
+                FloatVector eC = eCLow.blend(0f, eCLow.compare(VectorOperators.GT, 0f));
                 FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
                 FloatVector eN = eT.sub(ROUNDER);
                 FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -794,7 +848,9 @@ public final class VectorActivations implements ActivationKernels {
                 VectorMask<Float> tail = s.indexInRange(i, cols);
                 FloatVector x0 = FloatVector.fromArray(s, x, xi + i, tail);
                 // e = exp(x0.sub(max)), for x <= 0
-                FloatVector eC = (x0.sub(max)).max(EXP_MIN).min(0f);
+                FloatVector eCX = x0.sub(max);
+                FloatVector eCLow = eCX.blend(EXP_MIN, eCX.compare(VectorOperators.LE, EXP_MIN));
+                FloatVector eC = eCLow.blend(0f, eCLow.compare(VectorOperators.GT, 0f));
                 FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
                 FloatVector eN = eT.sub(ROUNDER);
                 FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -835,7 +891,9 @@ public final class VectorActivations implements ActivationKernels {
             for (int bound = s.loopBound(cols); i < bound; i += s.length()) {
                 FloatVector x0 = FloatVector.fromArray(s, x, xi + i);
                 // e = exp(x0.sub(max)), for x <= 0
-                FloatVector eC = (x0.sub(max)).max(EXP_MIN).min(0f);
+                FloatVector eCX = x0.sub(max);
+                FloatVector eCLow = eCX.blend(EXP_MIN, eCX.compare(VectorOperators.LE, EXP_MIN));
+                FloatVector eC = eCLow.blend(0f, eCLow.compare(VectorOperators.GT, 0f));
                 FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
                 FloatVector eN = eT.sub(ROUNDER);
                 FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -855,7 +913,9 @@ public final class VectorActivations implements ActivationKernels {
                 VectorMask<Float> tail = s.indexInRange(i, cols);
                 FloatVector x0 = FloatVector.fromArray(s, x, xi + i, tail);
                 // e = exp(x0.sub(max)), for x <= 0
-                FloatVector eC = (x0.sub(max)).max(EXP_MIN).min(0f);
+                FloatVector eCX = x0.sub(max);
+                FloatVector eCLow = eCX.blend(EXP_MIN, eCX.compare(VectorOperators.LE, EXP_MIN));
+                FloatVector eC = eCLow.blend(0f, eCLow.compare(VectorOperators.GT, 0f));
                 FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
                 FloatVector eN = eT.sub(ROUNDER);
                 FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -959,7 +1019,9 @@ public final class VectorActivations implements ActivationKernels {
             int i = 0;
             for (int bound = s.loopBound(cols); i < bound; i += s.length()) {
                 // e = exp(FloatVector.fromArray(s, y, yi + i))
-                FloatVector eC = (FloatVector.fromArray(s, y, yi + i)).max(EXP_MIN).min(EXP_MAX);
+                FloatVector eCX = FloatVector.fromArray(s, y, yi + i);
+                FloatVector eCLow = eCX.blend(EXP_MIN, eCX.compare(VectorOperators.LE, EXP_MIN));
+                FloatVector eC = eCLow.blend(EXP_MAX, eCLow.compare(VectorOperators.GT, EXP_MAX));
                 FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
                 FloatVector eN = eT.sub(ROUNDER);
                 FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -978,7 +1040,9 @@ public final class VectorActivations implements ActivationKernels {
             if (i < cols) {
                 VectorMask<Float> tail = s.indexInRange(i, cols);
                 // e = exp(FloatVector.fromArray(s, y, yi + i, tail))
-                FloatVector eC = (FloatVector.fromArray(s, y, yi + i, tail)).max(EXP_MIN).min(EXP_MAX);
+                FloatVector eCX = FloatVector.fromArray(s, y, yi + i, tail);
+                FloatVector eCLow = eCX.blend(EXP_MIN, eCX.compare(VectorOperators.LE, EXP_MIN));
+                FloatVector eC = eCLow.blend(EXP_MAX, eCLow.compare(VectorOperators.GT, EXP_MAX));
                 FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
                 FloatVector eN = eT.sub(ROUNDER);
                 FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));

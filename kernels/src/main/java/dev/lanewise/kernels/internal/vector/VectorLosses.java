@@ -180,7 +180,9 @@ public final class VectorLosses implements LossKernels {
             FloatVector z = FloatVector.fromArray(s, logits, logitsOffset + i);
             FloatVector y = FloatVector.fromArray(s, targets, targetsOffset + i);
             // e = exp(z.abs().neg()), for x <= 0
-            FloatVector eC = (z.abs().neg()).max(EXP_MIN).min(0f);
+            // -|z| is at most 0: Math.min(c, 0f) is c. Math.max as a compare and a blend (see VectorActivations).
+            FloatVector eX = z.reinterpretAsInts().or(0x80000000).reinterpretAsFloats(); // -|z|: the sign bit set
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -202,7 +204,7 @@ public final class VectorLosses implements LossKernels {
             log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L5)) : log1pP.mul(log1pW).add(L5));
             log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L3)) : log1pP.mul(log1pW).add(L3));
             FloatVector log1p = (FmaPolicy.USE_FMA ? (log1pS.mul(log1pW)).fma(log1pP, log1pS) : (log1pS.mul(log1pW)).mul(log1pP).add(log1pS)).mul(2f);
-            acc = acc.add(z.max(0f).sub(z.mul(y)).add(log1p));
+            acc = acc.add(z.blend(0f, z.compare(VectorOperators.LE, 0f)).sub(z.mul(y)).add(log1p));
             one.blend(e, z.compare(VectorOperators.LT, 0f)).div(e.add(1f)).sub(y).mul(invN).intoArray(grad, gradOffset + i);
         }
         if (i < n) {
@@ -211,7 +213,9 @@ public final class VectorLosses implements LossKernels {
             FloatVector z = FloatVector.fromArray(s, logits, logitsOffset + i, m);
             FloatVector y = FloatVector.fromArray(s, targets, targetsOffset + i, m);
             // e = exp(z.abs().neg()), for x <= 0
-            FloatVector eC = (z.abs().neg()).max(EXP_MIN).min(0f);
+            // -|z| is at most 0: Math.min(c, 0f) is c. Math.max as a compare and a blend (see VectorActivations).
+            FloatVector eX = z.reinterpretAsInts().or(0x80000000).reinterpretAsFloats(); // -|z|: the sign bit set
+            FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
             FloatVector eR = (FmaPolicy.USE_FMA ? eN.fma(FloatVector.broadcast(s, -LN2_HI), eC) : eN.mul(-LN2_HI).add(eC));
@@ -233,7 +237,7 @@ public final class VectorLosses implements LossKernels {
             log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L5)) : log1pP.mul(log1pW).add(L5));
             log1pP = (FmaPolicy.USE_FMA ? log1pP.fma(log1pW, FloatVector.broadcast(s, L3)) : log1pP.mul(log1pW).add(L3));
             FloatVector log1p = (FmaPolicy.USE_FMA ? (log1pS.mul(log1pW)).fma(log1pP, log1pS) : (log1pS.mul(log1pW)).mul(log1pP).add(log1pS)).mul(2f);
-            acc = acc.add(z.max(0f).sub(z.mul(y)).add(log1p), m);
+            acc = acc.add(z.blend(0f, z.compare(VectorOperators.LE, 0f)).sub(z.mul(y)).add(log1p), m);
             one.blend(e, z.compare(VectorOperators.LT, 0f)).div(e.add(1f)).sub(y).mul(invN).intoArray(grad, gradOffset + i, m);
         }
         // Folded in a fixed lane order: reduceLanes(ADD) leaves the order open, and C2 sums in another order
@@ -262,8 +266,8 @@ public final class VectorLosses implements LossKernels {
             FloatVector t1 = FloatVector.fromArray(s, targets, targetsOffset + i + step);
             FloatVector m0 = one.sub(t0.mul(FloatVector.fromArray(s, pred, predOffset + i)));
             FloatVector m1 = one.sub(t1.mul(FloatVector.fromArray(s, pred, predOffset + i + step)));
-            acc0 = acc0.add(m0.max(0f));
-            acc1 = acc1.add(m1.max(0f));
+            acc0 = acc0.add(m0.blend(0f, m0.compare(VectorOperators.LE, 0f)));
+            acc1 = acc1.add(m1.blend(0f, m1.compare(VectorOperators.LE, 0f)));
             zero.blend(t0.neg().mul(invN), m0.compare(VectorOperators.GT, 0f)).blend(m0, m0.test(VectorOperators.IS_NAN))
                     .intoArray(grad, gradOffset + i);
             zero.blend(t1.neg().mul(invN), m1.compare(VectorOperators.GT, 0f)).blend(m1, m1.test(VectorOperators.IS_NAN))
@@ -272,7 +276,7 @@ public final class VectorLosses implements LossKernels {
         for (; i <= n - step; i += step) {
             FloatVector t = FloatVector.fromArray(s, targets, targetsOffset + i);
             FloatVector m = one.sub(t.mul(FloatVector.fromArray(s, pred, predOffset + i)));
-            acc0 = acc0.add(m.max(0f));
+            acc0 = acc0.add(m.blend(0f, m.compare(VectorOperators.LE, 0f)));
             zero.blend(t.neg().mul(invN), m.compare(VectorOperators.GT, 0f)).blend(m, m.test(VectorOperators.IS_NAN))
                     .intoArray(grad, gradOffset + i);
         }
