@@ -48,7 +48,16 @@ public final class ComputePool implements Executor, AutoCloseable {
     private final AtomicLong claim = new AtomicLong();
     private final AtomicInteger unfinished = new AtomicInteger();
     private final AtomicInteger busy = new AtomicInteger();
-    private final Runnable helper = this::helpWithChunks;
+    /**
+     * Helpers handed to the workers that have not started yet. A helper helps whichever job is running when
+     * it starts, so a job hands over only as many more as it lacks: where the caller ran every chunk before a
+     * worker woke, the helpers of earlier jobs are still queued, and new ones would only fill the ring.
+     */
+    private final AtomicInteger waitingHelpers = new AtomicInteger();
+    private final Runnable helper = () -> {
+        waitingHelpers.decrementAndGet();
+        helpWithChunks();
+    };
     private volatile Chunks chunkTask;
     private volatile int chunkCount;
     private volatile Throwable chunkFailure;
@@ -176,10 +185,12 @@ public final class ComputePool implements Executor, AutoCloseable {
             generation++;
             claim.set((long) generation << 32); // publishes the fields above to every helper that reads it
             int helpers = Math.min(workers.length, chunks - 1);
-            for (int i = 0; i < helpers; i++) {
+            for (int i = Math.max(0, waitingHelpers.get()); i < helpers; i++) {
+                waitingHelpers.incrementAndGet();
                 try {
                     execute(helper);
                 } catch (RejectedExecutionException full) {
+                    waitingHelpers.decrementAndGet();
                     break; // the caller claims what no helper does
                 }
             }

@@ -58,17 +58,100 @@ public final class VectorGemm implements GemmKernels {
             }
             return;
         }
-        GemmThreads.run(parts, executor, (part, workspace) -> {
+        ParallelProduct product = PRODUCTS.get();
+        if (product.inUse) {
+            product = new ParallelProduct(); // a part that itself splits a product on this thread
+        }
+        product.set(this, plan, byRows, align, parts, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                beta, c, cOff, ldc);
+        try {
+            GemmThreads.run(parts, executor, product);
+        } finally {
+            product.clear();
+        }
+    }
+
+    private static final ThreadLocal<ParallelProduct> PRODUCTS = ThreadLocal.withInitial(ParallelProduct::new);
+
+    /**
+     * One split product's arguments and its part: C's rows (or, for wide short C, columns) cut into
+     * {@code parts} runs aligned to the tile. An object reused by each calling thread rather than a lambda
+     * per call, so that a split product allocates nothing (a training step calls a few per step). The
+     * fields are written before {@link GemmThreads#run} publishes the call and cleared after it returns.
+     */
+    private static final class ParallelProduct implements GemmThreads.Part {
+        boolean inUse;
+        private VectorGemm gemm;
+        private GemmPlan plan;
+        private boolean byRows;
+        private int align;
+        private int parts;
+        private boolean transA;
+        private boolean transB;
+        private int m;
+        private int n;
+        private int k;
+        private float alpha;
+        private float[] a;
+        private int aOff;
+        private int lda;
+        private float[] b;
+        private int bOff;
+        private int ldb;
+        private float beta;
+        private float[] c;
+        private int cOff;
+        private int ldc;
+
+        void set(VectorGemm gemm, GemmPlan plan, boolean byRows, int align, int parts, boolean transA,
+                boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff,
+                int ldb, float beta, float[] c, int cOff, int ldc) {
+            this.inUse = true;
+            this.gemm = gemm;
+            this.plan = plan;
+            this.byRows = byRows;
+            this.align = align;
+            this.parts = parts;
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.b = b;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.beta = beta;
+            this.c = c;
+            this.cOff = cOff;
+            this.ldc = ldc;
+        }
+
+        /** Drops the references to the caller's arrays, which this thread-local object would otherwise keep. */
+        void clear() {
+            gemm = null;
+            plan = null;
+            a = null;
+            b = null;
+            c = null;
+            inUse = false;
+        }
+
+        @Override
+        public void run(int part, GemmWorkspace workspace) {
             int from = GemmThreads.start(part, parts, byRows ? m : n, align);
             int to = GemmThreads.start(part + 1, parts, byRows ? m : n, align);
             if (byRows) {
-                blocked(plan, workspace, transA, transB, from, to, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                gemm.blocked(plan, workspace, transA, transB, from, to, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb,
                         beta, c, cOff, ldc);
             } else {
-                blocked(plan, workspace, transA, transB, 0, m, from, to, k, alpha, a, aOff, lda, b, bOff, ldb,
+                gemm.blocked(plan, workspace, transA, transB, 0, m, from, to, k, alpha, a, aOff, lda, b, bOff, ldb,
                         beta, c, cOff, ldc);
             }
-        });
+        }
     }
 
     /** C[i0, i1) x [j0, j1) on the calling thread, packing into {@code workspace}. */
