@@ -23,6 +23,12 @@ public final class VectorWidth {
     public static final VectorSpecies<Double> DOUBLE = VectorSpecies.of(double.class, VectorShape.forBitSize(BITS));
     /** Float lanes at {@link #BITS}. */
     public static final int FLOAT_LANES = FLOAT.length();
+    /**
+     * Float lanes at half of {@link #BITS} (at least 128): the loads of a streaming reduction at 512 bits (see
+     * {@code VectorBlas.dot}).
+     */
+    public static final VectorSpecies<Float> FLOAT_HALF = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(Math.max(128, BITS / 2)));
     /** Double lanes at {@link #BITS}. */
     public static final int DOUBLE_LANES = DOUBLE.length();
 
@@ -35,6 +41,9 @@ public final class VectorWidth {
     public static final VectorShuffle<Float> FLOAT_FOLD_QUARTER = rotation(FLOAT, 4);
     public static final VectorShuffle<Float> FLOAT_FOLD_EIGHTH = rotation(FLOAT, 8);
     public static final VectorShuffle<Float> FLOAT_FOLD_SIXTEENTH = rotation(FLOAT, 16);
+    public static final VectorShuffle<Float> FLOAT_HALF_FOLD_HALF = rotation(FLOAT_HALF, 2);
+    public static final VectorShuffle<Float> FLOAT_HALF_FOLD_QUARTER = rotation(FLOAT_HALF, 4);
+    public static final VectorShuffle<Float> FLOAT_HALF_FOLD_EIGHTH = rotation(FLOAT_HALF, 8);
     public static final VectorShuffle<Double> DOUBLE_FOLD_HALF = rotation(DOUBLE, 2);
     public static final VectorShuffle<Double> DOUBLE_FOLD_QUARTER = rotation(DOUBLE, 4);
     public static final VectorShuffle<Double> DOUBLE_FOLD_EIGHTH = rotation(DOUBLE, 8);
