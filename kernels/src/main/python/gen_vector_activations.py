@@ -135,8 +135,13 @@ def exp(b, res, x):
     return b.let(res, f'{p}.add(1f).mul({pow2(k1)}).mul({pow2(f"{k}.sub({k1})")})')
 
 
+def readable(x):
+    """x as the note above a block shows it: -|v| for minus_magnitude(v)."""
+    return f'-|{x[:-len(MINUS_MAGNITUDE_TAIL)]}|' if x.endswith(MINUS_MAGNITUDE_TAIL) else x
+
+
 def exp_non_positive(b, res, x):
-    b.note(f'{res} = exp({x}), for x <= 0')
+    b.note(f'{res} = exp({readable(x)}), for x <= 0')
     t, r = reduce(b, res, x, 'EXP_MIN', '0f')
     p = exp_polynomial(b, res, r)
     scale = b.let(res + 'Scale', f'{t}.reinterpretAsInts().sub(NON_POSITIVE_BIAS).lanewise(VectorOperators.LSHL, 23)'

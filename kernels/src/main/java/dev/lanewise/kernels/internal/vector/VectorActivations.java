@@ -205,7 +205,7 @@ public final class VectorActivations implements ActivationKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
-            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|v|), for x <= 0
             FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -225,7 +225,7 @@ public final class VectorActivations implements ActivationKernels {
         if (i < n) {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i, tail);
-            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|v|), for x <= 0
             FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -487,7 +487,7 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector c = cLow.blend(GELU_TANH_CLAMP, cLow.compare(VectorOperators.GT, GELU_TANH_CLAMP));
             FloatVector cSquared = c.mul(c);
             FloatVector k = c.mul((FmaPolicy.USE_FMA ? cSquared.fma(GELU_K3, GELU_K1) : cSquared.mul(GELU_K3).add(GELU_K1)));
-            // e = exp(k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|k|), for x <= 0
             FloatVector eX = k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -511,7 +511,7 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector c = cLow.blend(GELU_TANH_CLAMP, cLow.compare(VectorOperators.GT, GELU_TANH_CLAMP));
             FloatVector cSquared = c.mul(c);
             FloatVector k = c.mul((FmaPolicy.USE_FMA ? cSquared.fma(GELU_K3, GELU_K1) : cSquared.mul(GELU_K3).add(GELU_K1)));
-            // e = exp(k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|k|), for x <= 0
             FloatVector eX = k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -543,7 +543,7 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector c = cLow.blend(GELU_TANH_CLAMP, cLow.compare(VectorOperators.GT, GELU_TANH_CLAMP));
             FloatVector cSquared = c.mul(c);
             FloatVector k = c.mul((FmaPolicy.USE_FMA ? cSquared.fma(GELU_K3, GELU_K1) : cSquared.mul(GELU_K3).add(GELU_K1)));
-            // e = exp(k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|k|), for x <= 0
             FloatVector eX = k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -573,7 +573,7 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector c = cLow.blend(GELU_TANH_CLAMP, cLow.compare(VectorOperators.GT, GELU_TANH_CLAMP));
             FloatVector cSquared = c.mul(c);
             FloatVector k = c.mul((FmaPolicy.USE_FMA ? cSquared.fma(GELU_K3, GELU_K1) : cSquared.mul(GELU_K3).add(GELU_K1)));
-            // e = exp(k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|k|), for x <= 0
             FloatVector eX = k.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -604,7 +604,7 @@ public final class VectorActivations implements ActivationKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
-            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|v|), for x <= 0
             FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -624,7 +624,7 @@ public final class VectorActivations implements ActivationKernels {
         if (i < n) {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i, tail);
-            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|v|), for x <= 0
             FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -654,7 +654,7 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i);
             FloatVector cLow = v.blend(-SILU_CLAMP, v.compare(VectorOperators.LE, -SILU_CLAMP));
             FloatVector c = cLow.blend(SILU_CLAMP, cLow.compare(VectorOperators.GT, SILU_CLAMP));
-            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|v|), for x <= 0
             FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -680,7 +680,7 @@ public final class VectorActivations implements ActivationKernels {
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i, tail);
             FloatVector cLow = v.blend(-SILU_CLAMP, v.compare(VectorOperators.LE, -SILU_CLAMP));
             FloatVector c = cLow.blend(SILU_CLAMP, cLow.compare(VectorOperators.GT, SILU_CLAMP));
-            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|v|), for x <= 0
             FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -708,7 +708,7 @@ public final class VectorActivations implements ActivationKernels {
         int i = 0;
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i);
-            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|v|), for x <= 0
             FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -738,7 +738,7 @@ public final class VectorActivations implements ActivationKernels {
         if (i < n) {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(s, x, xOffset + i, tail);
-            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|v|), for x <= 0
             FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -776,7 +776,7 @@ public final class VectorActivations implements ActivationKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i);
-            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|v|), for x <= 0
             FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
@@ -797,7 +797,7 @@ public final class VectorActivations implements ActivationKernels {
             VectorMask<Float> tail = s.indexInRange(i, n);
             FloatVector g = FloatVector.fromArray(s, gradOut, gOffset + i, tail);
             FloatVector v = FloatVector.fromArray(s, saved, sOffset + i, tail);
-            // e = exp(v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats()), for x <= 0
+            // e = exp(-|v|), for x <= 0
             FloatVector eX = v.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);

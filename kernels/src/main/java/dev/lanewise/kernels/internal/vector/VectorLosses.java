@@ -179,9 +179,9 @@ public final class VectorLosses implements LossKernels {
         for (int bound = s.loopBound(n); i < bound; i += s.length()) {
             FloatVector z = FloatVector.fromArray(s, logits, logitsOffset + i);
             FloatVector y = FloatVector.fromArray(s, targets, targetsOffset + i);
-            // e = exp(z.abs().neg()), for x <= 0
-            // -|z| is at most 0: Math.min(c, 0f) is c. Math.max as a compare and a blend (see VectorActivations).
-            FloatVector eX = z.reinterpretAsInts().or(0x80000000).reinterpretAsFloats(); // -|z|: the sign bit set
+            // e = exp(-|z|), for x <= 0. -|z| by setting the sign bit; it is at most 0, so Math.min(c, 0f) is c;
+            // Math.max as a compare and a blend (see the package doc).
+            FloatVector eX = z.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
@@ -212,9 +212,9 @@ public final class VectorLosses implements LossKernels {
             VectorMask<Float> m = s.indexInRange(i, n);
             FloatVector z = FloatVector.fromArray(s, logits, logitsOffset + i, m);
             FloatVector y = FloatVector.fromArray(s, targets, targetsOffset + i, m);
-            // e = exp(z.abs().neg()), for x <= 0
-            // -|z| is at most 0: Math.min(c, 0f) is c. Math.max as a compare and a blend (see VectorActivations).
-            FloatVector eX = z.reinterpretAsInts().or(0x80000000).reinterpretAsFloats(); // -|z|: the sign bit set
+            // e = exp(-|z|), for x <= 0. -|z| by setting the sign bit; it is at most 0, so Math.min(c, 0f) is c;
+            // Math.max as a compare and a blend (see the package doc).
+            FloatVector eX = z.reinterpretAsInts().or(0x80000000).reinterpretAsFloats();
             FloatVector eC = eX.blend(EXP_MIN, eX.compare(VectorOperators.LE, EXP_MIN));
             FloatVector eT = eC.mul(LOG2E).add(ROUNDER);
             FloatVector eN = eT.sub(ROUNDER);
