@@ -23,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code sgemm} with a caller's executor: any executor gives the bits of one thread and a result within the
@@ -155,6 +156,55 @@ class GemmExecutorTest {
                 () -> Gemm.sgemm(false, false, 2, 4, 3, 1f, a, 0, 3, b, 0, 4, 0f, c, 0, 4, 2, null));
         assertEquals("executor", e.getMessage());
         assertThrows(NullPointerException.class, () -> GemmSettings.setExecutor(null));
+    }
+
+    /**
+     * Each calling thread reuses one split and one argument object for its split products (so that they
+     * allocate nothing): callers on several threads at once, sharing one pool, each get the bits of one
+     * thread for their own product.
+     */
+    @Test
+    void callersOnSeveralThreadsSharingOnePoolGetTheBitsOfOneThread() throws Exception {
+        KernelProvider impl = Kernels.provider();
+        int callers = 4;
+        GemmCase[] cases = new GemmCase[callers];
+        float[][] expected = new float[callers][];
+        for (int t = 0; t < callers; t++) {
+            cases[t] = GemmCase.random(t % 2 == 0, t % 3 == 0, M - 8 * t, N, K, 1f, 0.5f, t, 2 * t, 41 + t);
+            expected[t] = run(impl, cases[t], 1, GemmSettings.executor());
+        }
+        ExecutorService callerThreads = Executors.newFixedThreadPool(callers);
+        try {
+            java.util.List<Future<?>> calls = new java.util.ArrayList<>();
+            for (int t = 0; t < callers; t++) {
+                int caller = t;
+                calls.add(callerThreads.submit(() -> {
+                    for (int repeat = 0; repeat < 10; repeat++) {
+                        assertSameBits(expected[caller], run(impl, cases[caller], THREADS, GemmSettings.executor()),
+                                impl.name() + ", caller " + caller + ", repeat " + repeat);
+                    }
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            callerThreads.shutdownNow();
+        }
+    }
+
+    /** A part that splits a product of its own, on the thread that runs the outer split, gets the bits of one thread. */
+    @Test
+    @Timeout(60) // a nested call that took over the outer call's split would leave the outer waiting forever
+    void aPartThatSplitsAProductOfItsOwnGetsTheBitsOfOneThread() {
+        KernelProvider impl = Kernels.provider();
+        GemmCase g = GemmCase.random(false, false, M, N, K, 1f, 0f, 0, 0, 43);
+        float[] expected = run(impl, g, 1, GemmSettings.executor());
+        float[][] nested = new float[3][];
+        GemmThreads.run(3, Runnable::run, (part, workspace) -> nested[part] = run(impl, g, THREADS, GemmSettings.executor()));
+        for (int part = 0; part < 3; part++) {
+            assertSameBits(expected, nested[part], impl.name() + ", product split inside part " + part);
+        }
     }
 
     private static float[] run(KernelProvider impl, GemmCase g, int threads, Executor executor) {
