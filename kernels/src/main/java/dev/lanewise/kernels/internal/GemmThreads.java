@@ -16,8 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  * writes its own disjoint block of the output, so no part waits for another and the result does not
  * depend on which thread ran which part.
  *
- * <p>Parts are claimed, not assigned: the caller hands {@code parts - 1} tasks to the executor, then claims
- * and runs parts itself until none is left, and waits only for parts another thread has already started.
+ * <p>Parts are claimed, not assigned: the caller hands up to {@code parts - 1} tasks to the executor (fewer
+ * when tasks of its earlier calls still wait there: each helps whichever call runs when it starts), then
+ * claims and runs parts itself until none is left, and waits only for parts another thread has already started.
  * So an executor that runs its tasks on the calling thread, late, never (a saturated pool, or one whose
  * threads are themselves waiting in {@code sgemm}), or refuses them, cannot deadlock the call: the caller
  * then runs every part, and a task that starts after all parts are claimed returns at once.
