@@ -2,6 +2,7 @@ package dev.lanewise.harness.bench;
 
 import dev.lanewise.harness.CpuInfo;
 import dev.lanewise.kernels.Kernels;
+import dev.lanewise.model.parallel.ComputePool;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public final class MlpStepSteadiness {
         System.out.println("CPU: " + CpuInfo.modelName() + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors; JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         System.out.println("kernels: " + Kernels.choice().describe());
-        try (MlpTrainStep step = new MlpTrainStep(batch, threads, dev.lanewise.model.parallel.ComputePool.DEFAULT_SPIN_NANOS)) {
+        try (MlpTrainStep step = new MlpTrainStep(batch, threads, ComputePool.DEFAULT_SPIN_NANOS)) {
             double loss = Double.NaN;
             for (int s = 0; s < warmup; s++) {
                 loss = step.next();
@@ -105,7 +106,7 @@ public final class MlpStepSteadiness {
 
     /** Samples/s of a new step of the same shape, timed over {@code steps} steps after its first few. */
     private static double freshRate(int batch, int threads, int steps) {
-        try (MlpTrainStep fresh = new MlpTrainStep(batch, threads, dev.lanewise.model.parallel.ComputePool.DEFAULT_SPIN_NANOS)) {
+        try (MlpTrainStep fresh = new MlpTrainStep(batch, threads, ComputePool.DEFAULT_SPIN_NANOS)) {
             for (int s = 0; s < REFERENCE_WARM_UP; s++) {
                 fresh.next();
             }

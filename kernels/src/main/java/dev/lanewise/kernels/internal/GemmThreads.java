@@ -72,7 +72,7 @@ public final class GemmThreads {
         split.start(parts, body);
         try {
             split.handOver(parts - 1, executor);
-            split.run();
+            split.runParts();
             split.awaitAll();
             split.rethrow();
         } finally {
@@ -83,13 +83,13 @@ public final class GemmThreads {
     private static final ThreadLocal<Split> SPLITS = ThreadLocal.withInitial(Split::new);
 
     /**
-     * The shared state of one split product at a time, and the task every helping thread runs. Reused call
+     * The shared state of one split product at a time, whose parts the caller and its helpers claim. Reused call
      * after call, so a task handed over for one call may start during a later one (an executor that runs
      * tasks late): {@code claim} holds a generation (high 32 bits) beside the next unclaimed part (low 32
      * bits), so a helper claims parts only of the call that is running when it claims, and reads that call's
      * fields, which were written before the claim counter of its generation was published.
      */
-    private static final class Split implements Runnable {
+    private static final class Split {
         private final AtomicLong claim = new AtomicLong();
         private final AtomicInteger unfinished = new AtomicInteger();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -110,7 +110,7 @@ public final class GemmThreads {
         private final AtomicInteger waiting = new AtomicInteger();
         private final Runnable helper = () -> {
             waiting.decrementAndGet();
-            run();
+            runParts();
         };
 
         /** The executor of the last call: tasks waiting in another one do not count for this one. */
@@ -151,15 +151,14 @@ public final class GemmThreads {
         }
 
         /** Claims and runs parts of the current call until none is left; borrows a workspace only if it gets one. */
-        @Override
-        public void run() {
+        void runParts() {
             GemmWorkspace workspace = null;
             try {
                 while (true) {
                     long c = claim.get();
                     Part task = body;
                     int count = parts;
-                    Thread waiting = caller;
+                    Thread waiter = caller;
                     int part = (int) c;
                     if (task == null || part >= count) {
                         return;
@@ -177,7 +176,7 @@ public final class GemmThreads {
                     } finally {
                         // Whatever happened: the caller waits for this count.
                         if (unfinished.decrementAndGet() == 0) {
-                            LockSupport.unpark(waiting);
+                            LockSupport.unpark(waiter);
                         }
                     }
                 }

@@ -95,7 +95,7 @@ final class LossSoftmaxRows {
             int label = labels[labelsOffset + r];
             // Read the label's logit before the row is overwritten: grad may be the logits matrix itself.
             float labelLogit = logits[x + label];
-            float max = rowMax(cols, logits, x);
+            float max = RowMax.of(cols, logits, x);
             float sum = storeExpAndSum(cols, max, logits, x, grad, g);
             scaleRow(cols, (float) (1.0 / ((double) sum * rows)), grad, g);
             grad[g + label] = grad[g + label] - invRows;
@@ -107,33 +107,6 @@ final class LossSoftmaxRows {
             }
         }
         return (float) ((total + LossLogProduct.log(product, exponent)) / rows);
-    }
-
-    private static float rowMax(int cols, float[] logits, int x) {
-        VectorSpecies<Float> s = VectorWidth.FLOAT;
-        int bound = s.loopBound(cols);
-        // Four chains: FloatVector.max keeps Java's NaN and signed-zero rules in some five dependent instructions,
-        // so with two chains this pass waited on their latency (a fifth of the time at 1,000 classes on Zen 5).
-        // The maximum does not depend on the order (Math.max is commutative, zeros and NaN included).
-        FloatVector max0 = FloatVector.broadcast(s, Float.NEGATIVE_INFINITY);
-        FloatVector max1 = max0;
-        FloatVector max2 = max0;
-        FloatVector max3 = max0;
-        int j = 0;
-        for (; j <= bound - 4 * s.length(); j += 4 * s.length()) {
-            max0 = max0.max(FloatVector.fromArray(s, logits, x + j));
-            max1 = max1.max(FloatVector.fromArray(s, logits, x + j + s.length()));
-            max2 = max2.max(FloatVector.fromArray(s, logits, x + j + 2 * s.length()));
-            max3 = max3.max(FloatVector.fromArray(s, logits, x + j + 3 * s.length()));
-        }
-        for (; j < bound; j += s.length()) {
-            max0 = max0.max(FloatVector.fromArray(s, logits, x + j));
-        }
-        if (bound < cols) {
-            VectorMask<Float> tail = s.indexInRange(bound, cols);
-            max1 = max1.lanewise(VectorOperators.MAX, FloatVector.fromArray(s, logits, x + bound, tail), tail);
-        }
-        return max0.max(max1).max(max2.max(max3)).reduceLanes(VectorOperators.MAX);
     }
 
     /** Writes exp(x_j - max) into the grad row and returns its float sum. */

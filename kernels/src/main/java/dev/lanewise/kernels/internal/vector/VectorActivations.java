@@ -822,7 +822,7 @@ public final class VectorActivations implements ActivationKernels {
         for (int r = 0; r < rows; r++) {
             int xi = xOffset + r * ld;
             int oi = outOffset + r * ld;
-            FloatVector max = FloatVector.broadcast(s, rowMax(cols, x, xi));
+            FloatVector max = FloatVector.broadcast(s, RowMax.of(cols, x, xi));
             int i = 0;
             for (int bound = s.loopBound(cols); i < bound; i += s.length()) {
                 FloatVector x0 = FloatVector.fromArray(s, x, xi + i);
@@ -884,7 +884,7 @@ public final class VectorActivations implements ActivationKernels {
         for (int r = 0; r < rows; r++) {
             int xi = xOffset + r * ld;
             int oi = outOffset + r * ld;
-            FloatVector max = FloatVector.broadcast(s, rowMax(cols, x, xi));
+            FloatVector max = FloatVector.broadcast(s, RowMax.of(cols, x, xi));
             DoubleVector acc0 = DoubleVector.zero(d);
             DoubleVector acc1 = DoubleVector.zero(d);
             int i = 0;
@@ -1059,35 +1059,6 @@ public final class VectorActivations implements ActivationKernels {
                 (FmaPolicy.USE_FMA ? (e.neg()).fma(total, FloatVector.fromArray(s, gradOut, gi + i, tail)) : (e.neg()).mul(total).add(FloatVector.fromArray(s, gradOut, gi + i, tail))).intoArray(gradIn, oi + i, tail);
             }
         }
-    }
-
-    /**
-     * The row maximum; max is exact and order-free (NaN wins, +0 above -0), so it equals the scalar one. Four
-     * chains: FloatVector.max is some five dependent instructions (Java's NaN and signed-zero rules), and one
-     * chain waited on them (softmax cross-entropy at 1,000 classes, the same loop: 1.03x to 1.10x of C).
-     */
-    private float rowMax(int cols, float[] x, int offset) {
-        VectorSpecies<Float> s = SPECIES;
-        FloatVector acc0 = FloatVector.broadcast(s, Float.NEGATIVE_INFINITY);
-        FloatVector acc1 = acc0;
-        FloatVector acc2 = acc0;
-        FloatVector acc3 = acc0;
-        int i = 0;
-        int bound = s.loopBound(cols);
-        for (; i <= bound - 4 * s.length(); i += 4 * s.length()) {
-            acc0 = acc0.max(FloatVector.fromArray(s, x, offset + i));
-            acc1 = acc1.max(FloatVector.fromArray(s, x, offset + i + s.length()));
-            acc2 = acc2.max(FloatVector.fromArray(s, x, offset + i + 2 * s.length()));
-            acc3 = acc3.max(FloatVector.fromArray(s, x, offset + i + 3 * s.length()));
-        }
-        for (; i < bound; i += s.length()) {
-            acc0 = acc0.max(FloatVector.fromArray(s, x, offset + i));
-        }
-        float max = acc0.max(acc1).max(acc2.max(acc3)).reduceLanes(VectorOperators.MAX);
-        for (; i < cols; i++) {
-            max = Math.max(max, x[offset + i]);
-        }
-        return max;
     }
 
     /** Sum of {@code x[offset, offset + n)} in double (masked-off lanes read 0). */
